@@ -11,7 +11,7 @@ describe('rule registry', () => {
     for (const r of RULES) {
       expect(r.description.length).toBeGreaterThan(10);
       expect(r.fix.length).toBeGreaterThan(5);
-      expect(ruleDocsUrl(r.id)).toMatch(/#[a-z]+[a-z-]+$/);
+      expect(ruleDocsUrl(r.id)).toMatch(/#[a-z]+[a-z0-9-]+$/);
     }
   });
 });
