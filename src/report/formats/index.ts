@@ -24,6 +24,11 @@ export interface FormatContext {
   exitCode: number;
   /** Seed text by report path, for code frames (only what is already in memory). */
   sourceOf?: (file: string) => string | undefined;
+  /**
+   * Append text to a file (the github format appends its job summary to
+   * `$GITHUB_STEP_SUMMARY`). Default: node:fs appendFile.
+   */
+  appendFile?: (path: string, text: string) => Promise<void>;
 }
 
 export type Formatter = (report: Report, ctx: FormatContext) => string | Promise<string>;
