@@ -25,8 +25,14 @@ export function closest(input: string, candidates: Iterable<string>): string | u
   // "ordinal-gap" → "layout/ordinal-gap": a unique match after the "/".
   const bySuffix = list.filter((c) => c.toLowerCase().endsWith('/' + lower));
   if (bySuffix.length === 1) return bySuffix[0];
+  // "warn" → "warning": a unique prefix of at least 2 characters.
+  const byPrefix = lower.length >= 2 ? list.filter((c) => c.toLowerCase().startsWith(lower)) : [];
+  if (byPrefix.length === 1) return byPrefix[0];
   for (const c of list) {
-    const d = editDistance(lower, c.toLowerCase());
+    const cl = c.toLowerCase();
+    const slash = cl.indexOf('/');
+    // "ordnal-gap" is close to "layout/ordinal-gap": compare with the part after "/" too.
+    const d = Math.min(editDistance(lower, cl), slash >= 0 && !lower.includes('/') ? editDistance(lower, cl.slice(slash + 1)) : Infinity);
     if (d < bestD) {
       bestD = d;
       best = c;
@@ -34,7 +40,7 @@ export function closest(input: string, candidates: Iterable<string>): string | u
   }
   if (best === undefined) return undefined;
   // Accept up to a third of the length (at least 2 edits), or a unique suffix/prefix match.
-  const limit = Math.max(2, Math.floor(best.length / 3));
+  const limit = Math.max(2, Math.floor(Math.min(best.length, lower.length) / 3));
   if (bestD <= limit) return best;
   return undefined;
 }

@@ -1,7 +1,132 @@
+/**
+ * `seedcheck [check]`: run the checks, print every requested format, and
+ * return the exit code (0 clean, 1 errors or too many warnings, 2 usage).
+ */
+import { isAbsolute } from 'node:path';
 import type { CliIo } from '../io.js';
+import { parseCheckArgs, useColor, USAGE, type CheckArgs, type FormatRequest } from '../args.js';
 import { UsageError } from '../../config/types.js';
+import { joinPath, type SeedFs } from '../../fs.js';
+import type { CheckOptions } from '../../check/types.js';
+import type { Report } from '../../report/model.js';
+import type { FormatContext } from '../../report/formats/index.js';
+import { sanitize } from '../../report/sanitize.js';
+import { VERSION } from '../../version.js';
+import { hasCodeFrame as hasFrame } from '../../report/frame.js';
 
-// Placeholder: replaced by the real command.
-export async function run(_args: string[], _io: CliIo): Promise<number> {
-  throw new UsageError('the "check" command is not built yet');
+
+/** Largest prefix of a file read for a code frame. */
+const FRAME_READ_LIMIT = 4 * 1024 * 1024;
+
+/** A path from the command line, relative to the CLI's cwd. */
+function fromCwd(io: CliIo, p: string): string {
+  if (isAbsolute(p) || io.cwd === process.cwd()) return p;
+  return joinPath(io.cwd, p);
+}
+
+/** The exit code of a (possibly --quiet-filtered) report. */
+export function exitCodeOf(report: Report, maxWarnings: number): number {
+  if (report.summary.errors > 0) return 1;
+  if (maxWarnings >= 0 && report.summary.warnings > maxWarnings) return 1;
+  return 0;
+}
+
+/** --quiet: drop warnings from the output and from the count (like ESLint). */
+export function errorsOnly(report: Report): Report {
+  return {
+    ...report,
+    summary: { ...report.summary, warnings: 0 },
+    diagnostics: report.diagnostics.filter((d) => d.severity === 'error'),
+  };
+}
+
+/** Read the text of files that get a code frame (only those), for ctx.sourceOf. */
+async function loadSources(fs: SeedFs, root: string, report: Report): Promise<Map<string, string>> {
+  const wanted = new Set<string>();
+  for (const d of report.diagnostics) if (hasFrame(d.ruleId)) wanted.add(d.file);
+  const out = new Map<string, string>();
+  const dec = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+  for (const file of wanted) {
+    const path = joinPath(root, file);
+    try {
+      const st = await fs.lstat(path);
+      if (!st || st.kind !== 'file') continue;
+      out.set(file, dec.decode(await fs.readFile(path, FRAME_READ_LIMIT)));
+    } catch {
+      // No frame for a file that cannot be read; the findings still print.
+    }
+  }
+  return out;
+}
+
+function defaultFormats(io: CliIo): FormatRequest[] {
+  return io.env.GITHUB_ACTIONS === 'true' ? [{ name: 'github' }] : [{ name: 'stylish' }];
+}
+
+export function checkOptionsOf(a: CheckArgs, io: CliIo, fs: SeedFs | undefined): CheckOptions {
+  const opts: CheckOptions = {};
+  if (a.root !== undefined) opts.root = fromCwd(io, a.root);
+  else if (io.cwd !== process.cwd()) opts.root = io.cwd;
+  if (a.seedsDir !== undefined) opts.seedsDir = a.seedsDir;
+  if (a.config !== undefined) opts.configFile = fromCwd(io, a.config);
+  if (Object.keys(a.rules).length > 0) opts.rules = a.rules;
+  if (a.paths.length > 0) opts.paths = a.paths.map((p) => fromCwd(io, p));
+  if (fs) opts.fs = fs;
+  return opts;
+}
+
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const a = parseCheckArgs(args);
+  if (a.help) {
+    io.stdout.write(USAGE);
+    return 0;
+  }
+  if (a.version) {
+    io.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  const fs = io.fs ?? (await import('../../node-fs.js')).nodeFs;
+  const opts = checkOptionsOf(a, io, fs);
+
+  if (a.fix) {
+    const { fixIndex } = await import('../../check/fix.js');
+    const res = await fixIndex(opts);
+    for (const change of res.changes) io.stderr.write(`fixed ${sanitize(res.file, 200)}: ${sanitize(change, 300)}\n`);
+  }
+
+  const { check } = await import('../../check/run.js');
+  const full = await check(opts);
+  const report = a.quiet ? errorsOnly(full) : full;
+  const exitCode = exitCodeOf(report, a.maxWarnings);
+
+  const formats = a.formats.length > 0 ? a.formats : defaultFormats(io);
+  const { loadFormatter } = await import('../../report/formats/index.js');
+  // stylish shows code frames; sarif hashes the line text into fingerprints (always, so they are stable).
+  const needsSources = formats.some((f) => f.name === 'stylish' || f.name === 'sarif') && report.diagnostics.some((d) => hasFrame(d.ruleId));
+  const sources = needsSources ? await loadSources(fs, opts.root ?? '.', report) : new Map<string, string>();
+
+  for (const f of formats) {
+    const ctx: FormatContext = {
+      color: f.file === undefined ? useColor(a.color, io.env, io.stdoutIsTTY) : false,
+      cwd: io.cwd,
+      env: io.env,
+      verbose: a.verbose,
+      quiet: a.quiet,
+      maxWarnings: a.maxWarnings,
+      exitCode,
+      sourceOf: (file) => sources.get(file),
+    };
+    const text = await (await loadFormatter(f.name))(report, ctx);
+    if (f.file === undefined) {
+      io.stdout.write(text);
+    } else {
+      const target = fromCwd(io, f.file);
+      try {
+        await fs.writeFileAtomic(target, text);
+      } catch (e) {
+        throw new UsageError(`cannot write the ${f.name} report to ${f.file}: ${(e as Error).message}. Check that its folder exists and is writable.`);
+      }
+    }
+  }
+  return exitCode;
 }
