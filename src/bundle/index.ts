@@ -1,15 +1,15 @@
-import type { Bundle, BundleFile } from './types.js';
+/**
+ * Delimited file blocks (SPEC §4): the canonical parser and writer, and
+ * detection of the dialects other tools write.
+ */
+import type { Finding } from '../report/types.js';
 
-// Placeholders: replaced by the real parsers and writer.
-/** Parse canonical seedcheck bundle syntax (SPEC §4.1), strictly. */
-export function parseBundle(_text: string): Bundle {
-  throw new Error('parseBundle is not built yet');
-}
-/** Detect any recognised dialect from the content; null when the text is not a bundle. */
-export function detectBundle(_text: string): Bundle | null {
-  return null;
-}
-/** Write files as a canonical bundle. */
-export function formatBundle(_files: BundleFile[]): string {
-  throw new Error('formatBundle is not built yet');
+export { parseBundle } from './canonical.js';
+export { detectBundle } from './detect.js';
+export { formatBundle, BundleFormatError } from './writer.js';
+export { unsafeReason } from './paths.js';
+
+/** Fill in the file path of findings reported with `file: ''`. */
+export function withFile(findings: readonly Finding[], file: string): Finding[] {
+  return findings.map((f) => ({ ...f, file }) as Finding);
 }

@@ -1,0 +1,78 @@
+/** Shared pieces of the dialect recognisers. */
+import { finding, type Finding } from '../report/types.js';
+import { checkPaths } from './paths.js';
+import { utf8Length } from './lines.js';
+import type { Block, Bundle, DialectId } from './types.js';
+
+/** What a recogniser returns: the bundle and where its structure starts. */
+export interface Recognised {
+  bundle: Bundle;
+  /** 0-based line where the dialect's first distinctive line is (header or first block). */
+  anchor: number;
+}
+
+export function makeBlock(path: string, line: number, endLine: number, content: string, pathColumn: number): Block {
+  return { path, line, endLine: Math.max(line, endLine), content, bytes: utf8Length(content), pathColumn };
+}
+
+export function finish(dialect: DialectId, blocks: Block[], findings: Finding[]): Bundle {
+  checkPaths(blocks, findings);
+  return { dialect, blocks, findings };
+}
+
+export function ambiguous(findings: Finding[], line0: number, path: string, text: string, dialect: DialectId): void {
+  findings.push(finding('block/ambiguous-delimiter', '', { line: line0 + 1, column: 1 }, { path, text: text.length > 120 ? text.slice(0, 120) : text, dialect }));
+}
+
+export function unterminated(findings: Finding[], line0: number, path: string, dialect: DialectId): void {
+  findings.push(finding('block/unterminated', '', { line: line0 + 1, column: 1 }, { path, dialect }));
+}
+
+/** Go's unicode.IsSpace, used by strings.TrimSpace. */
+export function isGoSpace(c: number): boolean {
+  return (
+    c === 0x20 ||
+    (c >= 0x09 && c <= 0x0d) ||
+    c === 0x85 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000
+  );
+}
+
+export function goTrimSpace(s: string): string {
+  let a = 0;
+  let b = s.length;
+  while (a < b && isGoSpace(s.charCodeAt(a))) a++;
+  while (b > a && isGoSpace(s.charCodeAt(b - 1))) b--;
+  return s.slice(a, b);
+}
+
+/**
+ * Strip trailing blank lines that a template adds after a block's content,
+ * keeping one final line ending. Returns the new end offset.
+ */
+export function trimTrailingBlankLines(text: string, from: number, to: number): number {
+  let e = to;
+  // e points just past the content; walk back over "\n" + blanks
+  while (e > from) {
+    // find start of the last line in [from, e)
+    let lastNl = e - 1;
+    if (text.charCodeAt(lastNl) !== 10) break; // content does not end with LF: stop
+    let p = lastNl - 1;
+    while (p >= from && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9 || text.charCodeAt(p) === 13)) p--;
+    if (p < from) return from; // all blank
+    if (text.charCodeAt(p) === 10) {
+      e = p + 1; // the last line was blank: drop it
+      lastNl = p;
+      continue;
+    }
+    break;
+  }
+  return e;
+}

@@ -1,0 +1,81 @@
+/**
+ * Line index of a text, built by one scan for `\n`. Line i (0-based) spans
+ * [start[i], end[i]) without its LF; `textOf` also drops one trailing CR
+ * (marker lines written on Windows). No line is sliced unless asked for.
+ */
+export interface LineIndex {
+  text: string;
+  /** number of lines (a final LF does not start an extra empty line) */
+  count: number;
+  start: number[];
+  end: number[];
+}
+
+export function indexLines(text: string): LineIndex {
+  const start: number[] = [];
+  const end: number[] = [];
+  let pos = 0;
+  const n = text.length;
+  while (pos < n) {
+    const nl = text.indexOf('\n', pos);
+    const e = nl === -1 ? n : nl;
+    start.push(pos);
+    end.push(e);
+    pos = e + 1;
+  }
+  return { text, count: start.length, start, end };
+}
+
+/** Line i without LF and without one trailing CR. */
+export function lineText(ix: LineIndex, i: number): string {
+  const s = ix.start[i]!;
+  let e = ix.end[i]!;
+  if (e > s && ix.text.charCodeAt(e - 1) === 13) e--;
+  return ix.text.slice(s, e);
+}
+
+/** Length of line i without LF and trailing CR. */
+export function lineLen(ix: LineIndex, i: number): number {
+  const s = ix.start[i]!;
+  let e = ix.end[i]!;
+  if (e > s && ix.text.charCodeAt(e - 1) === 13) e--;
+  return e - s;
+}
+
+/** True when line i holds only spaces, tabs and CR. */
+export function isBlank(ix: LineIndex, i: number): boolean {
+  const t = ix.text;
+  for (let p = ix.start[i]!, e = ix.end[i]!; p < e; p++) {
+    const c = t.charCodeAt(p);
+    if (c !== 32 && c !== 9 && c !== 13) return false;
+  }
+  return true;
+}
+
+/** True when line i (minus CR) equals s. */
+export function lineEquals(ix: LineIndex, i: number, s: string): boolean {
+  return lineLen(ix, i) === s.length && ix.text.startsWith(s, ix.start[i]!);
+}
+
+/** True when line i starts with s. */
+export function lineStartsWith(ix: LineIndex, i: number, s: string): boolean {
+  return ix.end[i]! - ix.start[i]! >= s.length && ix.text.startsWith(s, ix.start[i]!);
+}
+
+/** True when line i (minus CR) is exactly n copies of the char code c. */
+export function isRun(ix: LineIndex, i: number, c: number, n: number): boolean {
+  if (lineLen(ix, i) !== n) return false;
+  const t = ix.text;
+  for (let p = ix.start[i]!, e = p + n; p < e; p++) if (t.charCodeAt(p) !== c) return false;
+  return true;
+}
+
+/** Byte length in UTF-8. */
+export function utf8Length(s: string): number {
+  return Buffer.byteLength(s, 'utf8');
+}
+
+/** Cut a line for a finding's `text` field. */
+export function snippet(s: string, max = 120): string {
+  return s.length > max ? s.slice(0, max) : s;
+}
