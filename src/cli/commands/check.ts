@@ -14,9 +14,8 @@ import { sanitize } from '../../report/sanitize.js';
 import { VERSION } from '../../version.js';
 import { hasCodeFrame as hasFrame } from '../../report/frame.js';
 
-
-/** Largest prefix of a file read for a code frame. */
-const FRAME_READ_LIMIT = 4 * 1024 * 1024;
+/** Largest prefix of a file read for a code frame or a SARIF fingerprint. */
+const SOURCE_READ_LIMIT = 4 * 1024 * 1024;
 
 /** A path from the command line, relative to the CLI's cwd. */
 function fromCwd(io: CliIo, p: string): string {
@@ -40,7 +39,10 @@ export function errorsOnly(report: Report): Report {
   };
 }
 
-/** Read the text of files that get a code frame (only those), for ctx.sourceOf. */
+/**
+ * Read the text of files with findings that point into text (only those),
+ * for ctx.sourceOf: stylish code frames, SARIF fingerprints.
+ */
 async function loadSources(fs: SeedFs, root: string, report: Report): Promise<Map<string, string>> {
   const wanted = new Set<string>();
   for (const d of report.diagnostics) if (hasFrame(d.ruleId)) wanted.add(d.file);
@@ -51,7 +53,7 @@ async function loadSources(fs: SeedFs, root: string, report: Report): Promise<Ma
     try {
       const st = await fs.lstat(path);
       if (!st || st.kind !== 'file') continue;
-      out.set(file, dec.decode(await fs.readFile(path, FRAME_READ_LIMIT)));
+      out.set(file, dec.decode(await fs.readFile(path, SOURCE_READ_LIMIT)));
     } catch {
       // No frame for a file that cannot be read; the findings still print.
     }
