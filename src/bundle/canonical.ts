@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { finding, type Finding } from '../report/types.js';
 import { checkPaths } from './paths.js';
+import { toEditorPositions } from './common.js';
 import { indexLines, lineText, isBlank, snippet, utf8Length, type LineIndex } from './lines.js';
 import type { Block, Bundle } from './types.js';
 
@@ -157,7 +158,8 @@ interface OpenBlock {
 
 /** Parse canonical seedcheck bundle syntax (SPEC §4.1), strictly. */
 export function parseBundle(text: string): Bundle {
-  return parseCanonical(indexLines(text));
+  const ix = indexLines(text);
+  return toEditorPositions(ix, parseCanonical(ix));
 }
 
 export function parseCanonical(ix: LineIndex): Bundle {

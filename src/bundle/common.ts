@@ -1,7 +1,7 @@
 /** Shared pieces of the dialect recognisers. */
 import { finding, type Finding } from '../report/types.js';
 import { checkPaths } from './paths.js';
-import { utf8Length } from './lines.js';
+import { editorMapper, hasLoneCR, utf8Length, type LineIndex } from './lines.js';
 import type { Block, Bundle, DialectId } from './types.js';
 
 /** What a recogniser returns: the bundle and where its structure starts. */
@@ -75,4 +75,31 @@ export function trimTrailingBlankLines(text: string, from: number, to: number): 
     break;
   }
   return e;
+}
+
+/** Re-express a bundle's positions in editor lines when the text has lone CRs. */
+export function toEditorPositions(ix: LineIndex, b: Bundle): Bundle {
+  if (!hasLoneCR(ix.text)) return b;
+  const map = editorMapper(ix);
+  for (const f of b.findings) {
+    const p = map(f.line, f.column);
+    if (f.endLine !== undefined) {
+      const e = map(f.endLine, f.endColumn ?? 1);
+      f.endLine = e.line;
+      f.endColumn = e.column;
+    }
+    f.line = p.line;
+    f.column = p.column;
+  }
+  for (const blk of b.blocks) {
+    const start = map(blk.line, 1);
+    const end = map(blk.endLine, 1, true);
+    if (blk.pathColumn !== undefined) {
+      const pc = map(blk.line, blk.pathColumn);
+      blk.pathColumn = pc.line === start.line ? pc.column : 1;
+    }
+    blk.line = start.line;
+    blk.endLine = Math.max(start.line, end.line);
+  }
+  return b;
 }

@@ -7,7 +7,7 @@
  * the order below, most specific first.
  */
 import { fenceOf, parseCanonical, parseMarker } from './canonical.js';
-import type { Recognised } from './common.js';
+import { toEditorPositions, type Recognised } from './common.js';
 import { indexLines, lineText, type LineIndex } from './lines.js';
 import { recogniseFilesToPromptCxml, recogniseFilesToPromptDefault } from './files-to-prompt.js';
 import { recogniseMarkdownFiles } from './markdown-files.js';
@@ -49,12 +49,12 @@ export function detectBundle(text: string): Bundle | null {
   const ix = indexLines(text);
   if (looksCanonical(ix)) {
     const b = parseCanonical(ix);
-    if (b.blocks.length > 0) return b;
+    if (b.blocks.length > 0) return toEditorPositions(ix, b);
   }
   let best: Recognised | null = null;
   for (const r of RECOGNISERS) {
     const got = r(ix);
     if (got && (best === null || got.anchor < best.anchor)) best = got;
   }
-  return best ? best.bundle : null;
+  return best ? toEditorPositions(ix, best.bundle) : null;
 }

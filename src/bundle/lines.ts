@@ -79,3 +79,41 @@ export function utf8Length(s: string): number {
 export function snippet(s: string, max = 120): string {
   return s.length > max ? s.slice(0, max) : s;
 }
+
+/** True when the text has a CR not followed by LF (a line break for editors). */
+export function hasLoneCR(text: string): boolean {
+  let p = text.indexOf('\r');
+  while (p !== -1) {
+    if (text.charCodeAt(p + 1) !== 10) return true;
+    p = text.indexOf('\r', p + 1);
+  }
+  return false;
+}
+
+/**
+ * Positions are computed on LF lines; editors (and the rest of the report)
+ * also break lines at a lone CR. This maps an LF-based position to the
+ * editor's line and column; built only when the text has a lone CR.
+ */
+export function editorMapper(ix: LineIndex): (line: number, column: number, atEnd?: boolean) => { line: number; column: number } {
+  const t = ix.text;
+  const starts: number[] = [0];
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13 && t.charCodeAt(i + 1) !== 10) starts.push(i + 1);
+  }
+  return (line, column, atEnd = false) => {
+    const li = line - 1;
+    const base = li < ix.count ? (atEnd ? ix.end[li]! : ix.start[li]!) : t.length;
+    const off = Math.min(base + (atEnd ? 0 : column - 1), t.length);
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= off) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: off - starts[lo]! + 1 };
+  };
+}
