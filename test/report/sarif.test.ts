@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { format, pascalName, pathToUri, FINGERPRINT_KEY } from '../../src/report/formats/sarif.js';
 import { finding } from '../../src/report/types.js';
 import { RULES, ruleDocsUrl } from '../../src/report/rules.js';
-import { assertValidSarif, ctx, makeReport, sarifValidator, seedEntry } from './ci-helpers.js';
+import { assertValidSarif, ctx, descendants, makeReport, parseWorkflowCommands, parseXml, REPO, sarifValidator, seedEntry } from './ci-helpers.js';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const SEED = 'seeds/000_0123456789abcdef.txt';
 const INDEX = 'seeds/INDEX.md';
@@ -134,5 +139,64 @@ describe('sarif format', () => {
     const log2 = JSON.parse(format(sample(), ctx()));
     delete log2.version;
     expect(() => assertValidSarif(log2)).toThrow(/invalid SARIF/);
+  });
+});
+
+describe('several formats in one run (built CLI)', () => {
+  const BIN = join(REPO, 'bin/seedcheck.js');
+  it.skipIf(!existsSync(join(REPO, 'dist/cli/main.js')))(
+    'stylish to stdout, sarif, junit and github to files; every log is valid',
+    () => {
+      const dir = mkdtempSync(join(tmpdir(), 'seedcheck-formats-'));
+      mkdirSync(join(dir, 'seeds'));
+      const good = 'A plain seed about nothing in particular.\n';
+      const evilName = '001_fedcba9876543210.txt';
+      writeFileSync(join(dir, 'seeds', '000_0123456789abcdef.txt'), good);
+      writeFileSync(join(dir, 'seeds', evilName), 'line one\n::error file=x::pwned \u202e reversed\n%0A::warning::y\n');
+      const digest = createHash('sha256').update(good).digest('hex');
+      writeFileSync(
+        join(dir, 'seeds', 'INDEX.md'),
+        '# Seeds\n\n| # | Seed | Kind | SHA-256 |\n|---|---|---|---|\n' +
+          `| 000 | [000_0123456789abcdef.txt](000_0123456789abcdef.txt) | prose | ${'0'.repeat(64)} |\n` +
+          `| 001 | [${evilName}](${evilName}) | prose | ${digest} |\n`,
+      );
+      const summary = join(dir, 'summary.md');
+      const r = spawnSync(
+        process.execPath,
+        [BIN, '--root', dir, '--format', 'stylish', '--format', `sarif=${join(dir, 'out.sarif')}`, '--format', `junit=${join(dir, 'out.xml')}`, '--format', `github=${join(dir, 'gh.txt')}`],
+        { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: '', GITHUB_STEP_SUMMARY: summary } },
+      );
+      expect(r.status).toBe(1);
+      expect(r.stdout).toMatch(/content\/bidi-control/);
+      const log = JSON.parse(readFileSync(join(dir, 'out.sarif'), 'utf8'));
+      assertValidSarif(log);
+      const ids = log.runs[0].results.map((x: { ruleId: string }) => x.ruleId);
+      expect(ids).toEqual(expect.arrayContaining(['index/digest-mismatch', 'content/bidi-control']));
+      const bidi = log.runs[0].results.find((x: { ruleId: string }) => x.ruleId === 'content/bidi-control');
+      expect(bidi.locations[0].physicalLocation.artifactLocation.uri).toBe(`seeds/${evilName}`);
+      expect(bidi.locations[0].physicalLocation.region.startLine).toBe(2);
+      const xml = parseXml(readFileSync(join(dir, 'out.xml'), 'utf8'));
+      expect(descendants(xml, 'failure').length).toBe(ids.length);
+      const gh = readFileSync(join(dir, 'gh.txt'), 'utf8');
+      const cmds = parseWorkflowCommands(gh);
+      expect(cmds).toHaveLength(ids.length);
+      expect(cmds.every((c) => c.name === 'error' || c.name === 'warning')).toBe(true);
+      expect(readFileSync(summary, 'utf8')).toMatch(/\| Severity \|/);
+      // Run again: the same findings get the same fingerprints.
+      spawnSync(process.execPath, [BIN, '--root', dir, '--format', `sarif=${join(dir, 'out2.sarif')}`], { encoding: 'utf8' });
+      const log2 = JSON.parse(readFileSync(join(dir, 'out2.sarif'), 'utf8'));
+      const fps = (l: typeof log) => l.runs[0].results.map((x: { partialFingerprints: unknown }) => x.partialFingerprints);
+      expect(fps(log2)).toEqual(fps(log));
+    },
+  );
+
+  it.skipIf(!existsSync(join(REPO, 'dist/cli/main.js')))('GITHUB_ACTIONS=true picks the github format when none is given', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'seedcheck-gha-'));
+    mkdirSync(join(dir, 'seeds'));
+    writeFileSync(join(dir, 'seeds', '000_0123456789abcdef.txt'), 'x\n');
+    const r = spawnSync(process.execPath, [BIN, '--root', dir], { encoding: 'utf8', env: { ...process.env, GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: '' } });
+    expect(r.status).toBe(1);
+    const cmds = parseWorkflowCommands(r.stdout);
+    expect(cmds.map((c) => c.props.title)).toContain('layout/missing-index');
   });
 });
