@@ -90,6 +90,18 @@ describe('main(): check', () => {
     expect(JSON.parse(r.stdout).summary.seeds).toBe(2);
   });
 
+  it('--fix updates INDEX.md first, reports the changes on stderr, and is idempotent', async () => {
+    const fs = memoryFs(withProblems());
+    const first = await runMain(['--fix'], { fs });
+    expect(first.stderr).toContain('INDEX.md');
+    expect(first.stdout).not.toContain('index/digest-mismatch');
+    expect(first.stdout).toContain('content/bom'); // not fixable: still reported
+    expect(first.code).toBe(0);
+    const second = await runMain(['--fix'], { fs });
+    expect(second.stderr).toBe('');
+    expect(second.stdout).toBe(first.stdout);
+  });
+
   it('--verbose lists every seed with its kind', async () => {
     const r = await runMain(['--verbose'], { fs: memoryFs(cleanFiles('p/')) });
     expect(r.stdout).toMatch(/seeds\/000_0123456789abcdef\.txt\s+\S+/);
