@@ -65,13 +65,14 @@ function plausible(enc: LegacyEncoding, s: Stats): boolean {
 
 /**
  * The first legacy encoding that decodes `bytes` cleanly and plausibly, with
- * the decoded text; null when none does.
+ * the decoded text; null when none does. With `partial`, `bytes` is only the
+ * head of a file: a sequence cut at its end is not an error.
  */
-export function decodeLegacy(bytes: Uint8Array): { encoding: LegacyEncoding; text: string } | null {
+export function decodeLegacy(bytes: Uint8Array, partial = false): { encoding: LegacyEncoding; text: string } | null {
   for (const encoding of LEGACY_ENCODINGS) {
     let text: string;
     try {
-      text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
+      text = new TextDecoder(encoding, { fatal: true }).decode(bytes, { stream: partial });
     } catch {
       continue;
     }

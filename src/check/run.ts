@@ -26,6 +26,14 @@ import type { ParsedIndex, SeedFacts } from './manifest.js';
 export const CONCURRENCY = 8;
 /** Bytes of head (and tail) handed to the classifier for a seed over maxSeedBytes. */
 const LARGE_SAMPLE = 64 * 1024;
+/**
+ * Seeds larger than this are checked in one streaming pass without holding
+ * their bytes (bundle detection needs the whole text, so it is skipped, and
+ * the classifier gets the head and tail).
+ */
+export const limits = { streamAbove: 64 * 1024 * 1024 };
+/** Head used to pick a legacy encoding for a streamed seed. */
+const LEGACY_SAMPLE = 1024 * 1024;
 /** Largest prefix of a file kept for code frames. */
 const SOURCE_MAX = 1 << 20;
 
@@ -254,23 +262,15 @@ async function checkSeed(fs: SeedFs, seed: SeedFile, config: Config, engines: En
     findings.push(finding('content/too-large', seed.path, at1, { bytes: size, limit }));
     let sample: Uint8Array;
     try {
-      const n = Math.min(LARGE_SAMPLE, limit);
-      const head = await fs.readFile(seed.fsPath, n);
-      const tail = size - n > n ? await fs.readRange(seed.fsPath, size - n, size) : new Uint8Array(0);
-      sample = concat([head, tail], head.length + tail.length);
+      sample = await headAndTail(fs, seed.fsPath, size, Math.min(LARGE_SAMPLE, limit));
     } catch (e) {
       return unreadable(seed, size, e);
     }
     const entry = baseEntry(seed, size, null);
-    let detected: SeedFacts['detected'] = null;
-    if (engines) {
-      const r = engines.classify(sample, seed.name, { totalBytes: size });
-      applyKind(entry, r, null);
-      entry.bytes = size;
-      detected = { kind: r.kind, subtype: r.subtype, confidence: r.confidence };
-    }
+    const detected = engines ? classifyInto(engines, entry, sample, seed.name, { totalBytes: size }, null) : null;
     return { entry, findings, facts: { ordinal: seed.ordinal, size, sha256: null, detected }, source: null };
   }
+  if (size > limits.streamAbove) return streamSeed(fs, seed, size, limit, engines);
 
   const scanner = new ContentScanner();
   const chunks: Uint8Array[] = [];
@@ -324,9 +324,7 @@ async function checkSeed(fs: SeedFs, seed: SeedFile, config: Config, engines: En
   if (engines) {
     const bundle = text !== null ? engines.detectBundle(text) : null;
     if (bundle) for (const f of bundle.findings) findings.push({ ...f, file: seed.path });
-    const r = engines.classify(bytes, seed.name, text !== null ? { text, bundle, totalBytes: size } : { bundle: null, totalBytes: size });
-    applyKind(entry, r, bundle);
-    detected = { kind: r.kind, subtype: r.subtype, confidence: r.confidence };
+    detected = classifyInto(engines, entry, bytes, seed.name, text !== null ? { text, bundle, totalBytes: size } : { bundle: null, totalBytes: size }, bundle);
   }
 
   let source: string | null = null;
@@ -336,6 +334,96 @@ async function checkSeed(fs: SeedFs, seed: SeedFile, config: Config, engines: En
     source = headLines(text, first + 3, SOURCE_MAX);
   }
   return { entry, findings, facts: { ordinal: seed.ordinal, size, sha256: scan1.sha256, detected }, source };
+}
+
+/** The first and last `n` bytes of a file (the whole file when it is short). */
+async function headAndTail(fs: SeedFs, path: string, size: number, n: number): Promise<Uint8Array> {
+  const head = await fs.readFile(path, n);
+  const tail = size - n > n ? await fs.readRange(path, size - n, size) : new Uint8Array(0);
+  return concat([head, tail], head.length + tail.length);
+}
+
+function classifyInto(
+  engines: Engines,
+  entry: SeedEntry,
+  bytes: Uint8Array,
+  name: string,
+  hints: Parameters<Engines['classify']>[2],
+  bundle: Bundle | null,
+): SeedFacts['detected'] {
+  const r = engines.classify(bytes, name, hints);
+  applyKind(entry, r, bundle);
+  return { kind: r.kind, subtype: r.subtype, confidence: r.confidence };
+}
+
+/**
+ * A seed too big to hold: one streaming pass for the UTF-8 and character
+ * checks and the digest; a second streaming pass with a legacy decoder when
+ * the bytes are not UTF-8; kinds from the head and tail.
+ */
+async function streamSeed(fs: SeedFs, seed: SeedFile, size: number, limit: number, engines: Engines | null): Promise<SeedOutcome> {
+  const at1 = { line: 1, column: 1 };
+  const findings: Finding[] = [];
+  const scanner = new ContentScanner();
+  let total = 0;
+  let head: Uint8Array | null = null;
+  try {
+    for await (const chunk of fs.readChunks(seed.fsPath)) {
+      const room = limit - total;
+      const c = chunk.length > room ? chunk.subarray(0, room) : chunk;
+      scanner.push(c);
+      if (head === null) head = c.slice(0, LEGACY_SAMPLE);
+      else if (head.length < LEGACY_SAMPLE) head = concat([head, c.subarray(0, LEGACY_SAMPLE - head.length)], Math.min(LEGACY_SAMPLE, head.length + c.length));
+      total += c.length;
+      if (chunk.length > room) break;
+    }
+  } catch (e) {
+    return unreadable(seed, size, e);
+  }
+  const scan1 = scanner.end();
+  let scan: ContentScan = scan1;
+  if (scan1.binary) {
+    findings.push(finding('content/binary', seed.path, at1, { format: scan1.binary.format, reason: scan1.binary.reason }));
+  } else if (scan1.invalidUtf8) {
+    const bad = scan1.invalidUtf8;
+    const guess = head ? decodeLegacy(head, true) : null;
+    let encoding: string | null = null;
+    if (guess) {
+      try {
+        const dec = new TextDecoder(guess.encoding, { fatal: true });
+        const s2 = new ContentScanner({ hash: false });
+        let seen = 0;
+        for await (const chunk of fs.readChunks(seed.fsPath)) {
+          const c = chunk.length > limit - seen ? chunk.subarray(0, limit - seen) : chunk;
+          s2.pushText(dec.decode(c, { stream: true }));
+          seen += c.length;
+          if (seen >= limit) break;
+        }
+        s2.pushText(dec.decode());
+        scan = s2.end();
+        encoding = guess.encoding;
+      } catch {
+        scan = scan1;
+      }
+    }
+    findings.push(finding('content/invalid-utf8', seed.path, { line: bad.line, column: bad.column }, { count: bad.count, byte: bad.byte, encoding }));
+  }
+  if (scan !== scan1 && scan1.bom) findings.push(finding('content/bom', seed.path, at1, {}));
+  for (const f of scan.findings) findings.push({ ...f, file: seed.path });
+  const entry = baseEntry(seed, size, scan1.sha256);
+  entry.lines = scan.lines;
+  entry.words = scan.words;
+  let detected: SeedFacts['detected'] = null;
+  if (engines) {
+    let sample: Uint8Array;
+    try {
+      sample = await headAndTail(fs, seed.fsPath, size, LARGE_SAMPLE);
+    } catch (e) {
+      return unreadable(seed, size, e);
+    }
+    detected = classifyInto(engines, entry, sample, seed.name, { totalBytes: size }, null);
+  }
+  return { entry, findings, facts: { ordinal: seed.ordinal, size, sha256: scan1.sha256, detected }, source: null };
 }
 
 function applyKind(entry: SeedEntry, r: KindResult, bundle: Bundle | null): void {

@@ -139,3 +139,32 @@ describe('check() orchestration', () => {
     expect(sources.get(`seeds/${A}`)).toBe('café\n');
   });
 });
+
+describe('streaming very large seeds', () => {
+  it('checks a seed above the streaming threshold without holding it, with the same findings', async () => {
+    const { limits } = await import('../../src/check/run.js');
+    const text = 'A line of prose.\n'.repeat(50) + 'hidden\u202e here\r\n' + 'more prose\n'.repeat(50);
+    const files = { [`seeds/${A}`]: text, 'seeds/INDEX.md': INDEX([A]) };
+    const held = expectValidReport(await check({ fs: memoryFs(files) }));
+    const saved = limits.streamAbove;
+    limits.streamAbove = 100;
+    try {
+      const streamed = expectValidReport(await check({ fs: memoryFs(files) }));
+      expect(streamed.diagnostics).toEqual(held.diagnostics);
+      expect(streamed.diagnostics.map((d) => [d.ruleId, d.line, d.column])).toEqual([
+        ['content/bidi-control', 51, 7],
+        ['content/mixed-line-endings', 51, 13],
+      ]);
+      expect(streamed.seeds[0]).toMatchObject({ sha256: held.seeds[0]!.sha256, lines: held.seeds[0]!.lines, words: held.seeds[0]!.words });
+      // A legacy-encoded streamed seed is decoded in a second streaming pass.
+      const latin = new Uint8Array([...new TextEncoder().encode('caf'), 0xe9, 0x0a, 0x07, 0x0a, ...new TextEncoder().encode('plain text line\n'.repeat(20))]);
+      const r = expectValidReport(await check({ fs: memoryFs({ [`seeds/${A}`]: latin, 'seeds/INDEX.md': INDEX([A]) }) }));
+      expect(r.diagnostics.map((d) => [d.ruleId, d.line, d.column, (d.data as { encoding?: string } | undefined)?.encoding])).toEqual([
+        ['content/invalid-utf8', 1, 4, 'windows-1252'],
+        ['content/control-char', 2, 1, undefined],
+      ]);
+    } finally {
+      limits.streamAbove = saved;
+    }
+  });
+});
