@@ -1,0 +1,167 @@
+/** Details of a classified document: title, date, natural language. */
+import { createRequire } from 'node:module';
+import type { Doc } from './doc.js';
+import type { KindId } from './ids.js';
+
+const MONTHS: Record<string, number> = {
+  jan: 1, january: 1, janvier: 1, januar: 1, enero: 1,
+  feb: 2, february: 2, février: 2, fevrier: 2, februar: 2, febrero: 2,
+  mar: 3, march: 3, mars: 3, märz: 3, marzo: 3,
+  apr: 4, april: 4, avril: 4, abril: 4,
+  may: 5, mai: 5, mayo: 5,
+  jun: 6, june: 6, juin: 6, juni: 6, junio: 6,
+  jul: 7, july: 7, juillet: 7, juli: 7, julio: 7,
+  aug: 8, august: 8, août: 8, aout: 8, agosto: 8,
+  sep: 9, sept: 9, september: 9, septembre: 9, septiembre: 9,
+  oct: 10, october: 10, octobre: 10, oktober: 10, octubre: 10,
+  nov: 11, november: 11, novembre: 11, noviembre: 11,
+  dec: 12, december: 12, décembre: 12, decembre: 12, dezember: 12, diciembre: 12,
+};
+
+function iso(y: number, m: number, d: number): string | null {
+  if (y < 1000 || y > 2999 || m < 1 || m > 12 || d < 1 || d > 31) return null;
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  if (dt.getUTCMonth() !== m - 1) return null;
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** Find a date in a short string: ISO, "D Month YYYY", "Month D, YYYY", RFC 2822. */
+export function parseDate(s: string): string | null {
+  let m = /(\d{4})-(\d{2})-(\d{2})/.exec(s);
+  if (m) return iso(+m[1]!, +m[2]!, +m[3]!);
+  m = /(\d{4})\/(\d{1,2})\/(\d{1,2})/.exec(s);
+  if (m) return iso(+m[1]!, +m[2]!, +m[3]!);
+  m = /\b(\d{1,2})(?:st|nd|rd|th|er)?\.? ([A-Za-zéûä]{3,10})\.?,? (\d{4})\b/.exec(s);
+  if (m) {
+    const mo = MONTHS[m[2]!.toLowerCase()];
+    if (mo) return iso(+m[3]!, mo, +m[1]!);
+  }
+  m = /\b([A-Za-zéûä]{3,10})\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})\b/.exec(s);
+  if (m) {
+    const mo = MONTHS[m[1]!.toLowerCase()];
+    if (mo) return iso(+m[3]!, mo, +m[2]!);
+  }
+  return null;
+}
+
+const DATE_LINE = /^\W{0,4}(date|published|updated|last updated|posted|publié le|mis à jour|veröffentlicht|publicado|meeting date(\/time)?|released?|effective date|created)\b/i;
+
+export function findDate(doc: Doc, fm: Map<string, string> | undefined, emailDate: string | null): string | null {
+  for (const k of ['date', 'published', 'discovered_date', 'created', 'start date', 'updated']) {
+    const v = fm?.get(k);
+    if (v) {
+      const d = parseDate(v);
+      if (d) return d;
+    }
+  }
+  if (emailDate) {
+    const d = parseDate(emailDate);
+    if (d) return d;
+  }
+  const lim = Math.min(doc.headLines, doc.bodyStart + 40);
+  // A date line near the top wins; then a short line that is only a date; then a dateline.
+  for (let i = doc.bodyStart; i < lim; i++) {
+    const l = doc.lines[i]!;
+    if (DATE_LINE.test(l) || /^[-*]?\s*(Start Date|Date):/i.test(l)) {
+      const d = parseDate(l);
+      if (d) return d;
+    }
+  }
+  for (let i = doc.bodyStart; i < lim; i++) {
+    const l = doc.lines[i]!.trim();
+    if (l.length > 0 && l.length <= 40) {
+      const d = parseDate(l);
+      if (d) return d;
+    }
+  }
+  return null;
+}
+
+function clean(s: string): string {
+  return s
+    .replace(/^#+\s*/, '')
+    .replace(/\s*#+$/, '')
+    .replace(/\*\*|__|`/g, '')
+    .replace(/^\*(.*)\*$/, '$1')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .trim()
+    .slice(0, 200);
+}
+
+export function findTitle(doc: Doc, kind: KindId, fm: Map<string, string> | undefined, subject: string | null, kv: Map<string, string> | null): string | null {
+  if (kind === 'binary' || kind === 'empty') return null;
+  if (subject) return clean(subject);
+  const t = fm?.get('title');
+  if (t && t !== "''" && t !== '""') return clean(t);
+  if (kind === 'card' || kind === 'data') {
+    for (const k of ['title', 'name', 'package']) {
+      const v = kv?.get(k);
+      if (v && !/^[|>]/.test(v)) return clean(v);
+    }
+  }
+  if (kind === 'code' || kind === 'data' || kind === 'bundle') return null;
+  const lim = Math.min(doc.headLines, doc.bodyStart + 60);
+  for (let i = doc.bodyStart; i < lim; i++) {
+    if (doc.inFence[i]) continue;
+    const l = doc.lines[i]!;
+    if (/^#{1,3} \S/.test(l)) return clean(l);
+    const next = doc.lines[i + 1] ?? '';
+    if (l.trim() && /^(=+|-+)\s*$/.test(next) && next.trim().length >= 3 && l.trim().length <= 120) return clean(l);
+    const tm = /^\s*(?:Title|TITLE)\s*:\s*(.+)$/.exec(l);
+    if (tm) return clean(tm[1]!);
+    const lm = /^\\(?:title|chapter)\{([^}]+)\}/.exec(l);
+    if (lm) return clean(lm[1]!);
+  }
+  // headline: the first non-empty line, when short and not a sentence.
+  for (let i = doc.bodyStart; i < lim; i++) {
+    const l = doc.lines[i]!.trim();
+    if (!l) continue;
+    const words = l.split(/\s+/).length;
+    if (l.length <= 160 && words <= 20 && !/[.,;:]$/.test(l) && !/^[[<{(\\*-]/.test(l) && /\p{L}/u.test(l)) return clean(l);
+    break;
+  }
+  return null;
+}
+
+const ISO3_TO_1: Record<string, string> = {
+  eng: 'en', fra: 'fr', deu: 'de', spa: 'es', por: 'pt', ita: 'it', rus: 'ru', ukr: 'uk', pol: 'pl', nld: 'nl',
+  swe: 'sv', dan: 'da', nob: 'nb', fin: 'fi', ces: 'cs', slk: 'sk', hun: 'hu', ron: 'ro', bul: 'bg', srp: 'sr',
+  hrv: 'hr', ell: 'el', tur: 'tr', ara: 'ar', arb: 'ar', pes: 'fa', fas: 'fa', heb: 'he', hin: 'hi', ben: 'bn',
+  urd: 'ur', jpn: 'ja', cmn: 'zh', zho: 'zh', kor: 'ko', vie: 'vi', tha: 'th', ind: 'id', zlm: 'ms', msa: 'ms',
+  tam: 'ta', tel: 'te', mar: 'mr', guj: 'gu', kan: 'kn', mal: 'ml', pan: 'pa', swh: 'sw', cat: 'ca', glg: 'gl',
+  eus: 'eu', lit: 'lt', lav: 'lv', est: 'et', slv: 'sl', bel: 'be', kaz: 'kk', uzb: 'uz', aze: 'az', amh: 'am',
+  hau: 'ha', yor: 'yo', ibo: 'ig', som: 'so', tgl: 'tl', afr: 'af', nep: 'ne', sin: 'si', mya: 'my', khm: 'km',
+};
+
+let francFn: ((s: string, o?: { minLength?: number }) => string) | null = null;
+
+function franc(s: string): string {
+  if (!francFn) {
+    const req = createRequire(import.meta.url);
+    francFn = (req('franc-min') as { franc: (s: string, o?: { minLength?: number }) => string }).franc;
+  }
+  return francFn(s);
+}
+
+/** Natural language of the prose (ISO 639-1 where known), `und` when there is too little. */
+export function detectLanguage(doc: Doc, kind: KindId, proseSample: string, proseWords: number): string | null {
+  if (kind === 'binary' || kind === 'empty') return null;
+  if (proseWords < 25 || proseSample.length < 120) return 'und';
+  // Mostly CJK: franc-min confuses short CJK samples; script decides.
+  const sample = proseSample.slice(0, 1200);
+  let kana = 0;
+  let han = 0;
+  let hangul = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c >= 0x3040 && c <= 0x30ff) kana++;
+    else if (c >= 0x4e00 && c <= 0x9fff) han++;
+    else if (c >= 0xac00 && c <= 0xd7af) hangul++;
+  }
+  if (kana > 20) return 'ja';
+  if (hangul > 40) return 'ko';
+  if (han > 60) return 'zh';
+  const l3 = franc(sample);
+  if (l3 === 'und') return 'und';
+  return ISO3_TO_1[l3] ?? l3;
+}
