@@ -73,6 +73,7 @@ export function recogniseFilesToPromptDefault(ix: LineIndex): Recognised | null 
     if (closed < 0) {
       unterminated(findings, i, path, 'files-to-prompt');
       blocks.push(makeBlock(path, i + 1, ix.count, t.slice(start), 1));
+      i = ix.count;
       break;
     }
     // drop the blank line the tool writes before the closing ---
