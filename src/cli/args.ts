@@ -24,8 +24,9 @@ Options of check:
   --seeds-dir DIR               seeds folder, relative to the root (default: seeds)
   -c, --config FILE             config file (default: seedcheck.config.json, or the
                                 "seedcheck" key of package.json)
-  -f, --format NAME[=FILE]      stylish, json, sarif, github or junit; repeatable;
-                                =FILE writes that format to a file (default: stylish)
+  -f, --format NAME[=FILE]      stylish, json, sarif, github, junit or gitlab (Code
+                                Quality); repeatable; =FILE writes that format to a
+                                file (default: stylish)
   --fix                         update INDEX.md (rows, ordinals, sizes, digests) first
   --max-warnings N              exit 1 when there are more than N warnings
   --quiet                       report errors only

@@ -103,8 +103,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
 
   const formats = a.formats.length > 0 ? a.formats : defaultFormats(io);
   const { loadFormatter } = await import('../../report/formats/index.js');
-  // stylish shows code frames; sarif hashes the line text into fingerprints (always, so they are stable).
-  const needsSources = formats.some((f) => f.name === 'stylish' || f.name === 'sarif') && report.diagnostics.some((d) => hasFrame(d.ruleId));
+  // stylish shows code frames; sarif and gitlab hash the line text into fingerprints (always, so they are stable).
+  const needsSources = formats.some((f) => f.name === 'stylish' || f.name === 'sarif' || f.name === 'gitlab') && report.diagnostics.some((d) => hasFrame(d.ruleId));
   const sources = needsSources ? await loadSources(fs, opts.root ?? '.', report) : new Map<string, string>();
 
   for (const f of formats) {

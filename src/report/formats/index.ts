@@ -5,7 +5,7 @@
  */
 import type { Report } from '../model.js';
 
-export const FORMAT_NAMES = ['stylish', 'json', 'sarif', 'github', 'junit'] as const;
+export const FORMAT_NAMES = ['stylish', 'json', 'sarif', 'github', 'junit', 'gitlab'] as const;
 export type FormatName = (typeof FORMAT_NAMES)[number];
 
 export interface FormatContext {
@@ -39,6 +39,7 @@ const LOADERS: Record<FormatName, () => Promise<{ format: Formatter }>> = {
   sarif: () => import('./sarif.js'),
   github: () => import('./github.js'),
   junit: () => import('./junit.js'),
+  gitlab: () => import('./gitlab.js'),
 };
 
 export function isFormatName(s: string): s is FormatName {
