@@ -175,7 +175,74 @@ export class ContentScanner {
       this.first = false;
       i = 3;
     }
-    for (; i < chunk.length; i++) {
+    const n = chunk.length;
+    for (; i < n; i++) {
+      if (this.needed === 0 && this.pendingCR === null && !this.flagCtx) {
+        // Fast path: a run of printable ASCII, spaces, tabs and LFs, with the state in locals.
+        let col = this.col;
+        let words = this.words;
+        let inWord = this.inWord;
+        let line = this.line;
+        let lf = this.lf;
+        let breaks = this.lineBreaks;
+        let text = false;
+        const start = i;
+        for (; i < n; i++) {
+          const c = chunk[i]!;
+          if (c >= 0x21 && c <= 0x7e) {
+            col++;
+            text = true;
+            if (!inWord) {
+              inWord = true;
+              words++;
+            }
+          } else if (c === 0x20 || c === 0x09) {
+            col++;
+            inWord = false;
+          } else if (
+            // Two-byte letters (U+00C0–U+07FF minus U+0340–U+037F and U+0600–U+063F, which hold
+            // invisible characters) and three-byte CJK/Hangul (U+4000–U+CFFF): nothing to report.
+            ((c >= 0xc3 && c <= 0xcc) || (c >= 0xce && c <= 0xd7) || c >= 0xd9) &&
+            c <= 0xdf &&
+            i + 1 < n &&
+            (chunk[i + 1]! & 0xc0) === 0x80
+          ) {
+            i++;
+            col++;
+            text = true;
+            if (!inWord) {
+              inWord = true;
+              words++;
+            }
+          } else if (c >= 0xe4 && c <= 0xec && i + 2 < n && (chunk[i + 1]! & 0xc0) === 0x80 && (chunk[i + 2]! & 0xc0) === 0x80) {
+            i += 2;
+            col++;
+            text = true;
+            if (!inWord) {
+              inWord = true;
+              words++;
+            }
+          } else if (c === 0x0a) {
+            if (lf === 0) this.lfPos = { line, column: col };
+            lf++;
+            line++;
+            col = 1;
+            breaks++;
+            inWord = false;
+          } else break;
+        }
+        if (i > start) {
+          this.col = col;
+          this.words = words;
+          this.inWord = inWord;
+          this.line = line;
+          this.lf = lf;
+          this.lineBreaks = breaks;
+          this.first = false;
+          if (text) this.nonSpace = true;
+        }
+        if (i >= n) break;
+      }
       const b = chunk[i]!;
       if (this.needed === 0) {
         if (b >= 0x21 && b <= 0x7e && this.pendingCR === null && !this.flagCtx) {
