@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { assertValidSarif } from './report/ci-helpers.js';
 
 const REPO = resolve(import.meta.dirname, '..');
 const BIN = join(REPO, 'bin/seedcheck.js');
@@ -150,6 +151,7 @@ describe.skipIf(!BUILT)('GitHub Action (action.yml)', () => {
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/^::error file=seeds\/INDEX\.md,.*title=index\/digest-mismatch::/m);
     const sarif = JSON.parse(readFileSync(join(dir, 'reports/seedcheck.sarif'), 'utf8'));
+    assertValidSarif(sarif);
     expect(sarif.runs[0].results.map((x: { ruleId: string }) => x.ruleId)).toContain('index/digest-mismatch');
     expect(readFileSync(output, 'utf8')).toMatch(/^exit-code=1$/m);
     expect(readFileSync(output, 'utf8')).toMatch(/^sarif-file=reports\/seedcheck\.sarif$/m);

@@ -185,6 +185,7 @@ describe('several formats in one run (built CLI)', () => {
       // Run again: the same findings get the same fingerprints.
       spawnSync(process.execPath, [BIN, '--root', dir, '--format', `sarif=${join(dir, 'out2.sarif')}`], { encoding: 'utf8' });
       const log2 = JSON.parse(readFileSync(join(dir, 'out2.sarif'), 'utf8'));
+      assertValidSarif(log2);
       const fps = (l: typeof log) => l.runs[0].results.map((x: { partialFingerprints: unknown }) => x.partialFingerprints);
       expect(fps(log2)).toEqual(fps(log));
     },
