@@ -292,3 +292,42 @@ describe('cell helpers', () => {
     }
   });
 });
+
+describe('fixIndex properties', () => {
+  it('for any drift: text outside the table is kept, the result is clean, and a second run is a no-op', async () => {
+    const fc = await import('fast-check');
+    const names = [A, B, C, D];
+    const prose = fc.array(fc.stringMatching(/^[A-Za-z][A-Za-z ,.]{0,30}$/), { minLength: 0, maxLength: 3 });
+    await fc.assert(
+      fc.asyncProperty(
+        prose,
+        prose,
+        fc.shuffledSubarray([...names, GONE]),
+        fc.array(fc.constantFrom('ord', 'bytes', 'digest', 'none'), { minLength: 5, maxLength: 5 }),
+        fc.boolean(),
+        async (before, after, listed, drift, crlf) => {
+          const rows = listed.map((n, i) => {
+            const d = drift[i];
+            const known = n in TEXT;
+            return row(known ? n : A, {
+              ...(known ? {} : { ord: '004', bytes: '1', digest: '0'.repeat(64) }),
+              ...(d === 'ord' ? { ord: '099' } : d === 'bytes' ? { bytes: '12345' } : d === 'digest' ? { digest: 'e'.repeat(64) } : {}),
+            }).replace(link(A), known ? link(n) : link(GONE));
+          });
+          const eol = crlf ? '\r\n' : '\n';
+          const pre = (before.length ? before.join(eol) + eol + eol : '') + '# Seeds' + eol + eol;
+          const post = eol + (after.length ? after.join(eol) + eol : '');
+          const table = HEAD.replace(/\n/g, eol) + rows.map((r) => r + eol).join('');
+          const fs = project(pre + table + post);
+          const { text } = await fixTwice(fs);
+          expect(text.startsWith(pre + HEAD.replace(/\n/g, eol))).toBe(true);
+          expect(text.endsWith(post)).toBe(true);
+          expect(tableLines(text).map((l) => /\[(\d{3}_[0-9a-f]{16}\.\w+)\]/.exec(l)?.[1])).toEqual(names);
+          if (!crlf) expect(text).not.toContain('\r');
+          else expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+});
