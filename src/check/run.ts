@@ -34,6 +34,8 @@ const LARGE_SAMPLE = 64 * 1024;
 export const limits = { streamAbove: 64 * 1024 * 1024 };
 /** Head used to pick a legacy encoding for a streamed seed. */
 const LEGACY_SAMPLE = 1024 * 1024;
+/** Seeds up to this size are read with one readFile instead of a stream. */
+const SMALL_SEED = 1024 * 1024;
 /** Largest prefix of a file kept for code frames. */
 const SOURCE_MAX = 1 << 20;
 
@@ -239,6 +241,10 @@ async function factsOnly(fs: SeedFs, seed: SeedFile, hash: boolean): Promise<See
   return { entry: baseEntry(seed, size, sha256), findings: [], facts: { ordinal: seed.ordinal, size, sha256, detected: null }, source: null };
 }
 
+async function* once(p: Promise<Uint8Array>): AsyncIterable<Uint8Array> {
+  yield await p;
+}
+
 function concat(chunks: Uint8Array[], total: number): Uint8Array {
   if (chunks.length === 1) return chunks[0]!;
   const out = new Uint8Array(total);
@@ -276,7 +282,9 @@ async function checkSeed(fs: SeedFs, seed: SeedFile, config: Config, engines: En
   const chunks: Uint8Array[] = [];
   let total = 0;
   try {
-    for await (const chunk of fs.readChunks(seed.fsPath)) {
+    // Small seeds in one read (cheaper than a stream); never more than the limit.
+    const source = size <= SMALL_SEED ? once(fs.readFile(seed.fsPath, Math.min(limit, size + 1))) : fs.readChunks(seed.fsPath);
+    for await (const chunk of source) {
       // The file may grow after lstat: still never hold more than the limit.
       const room = limit - total;
       const c = chunk.length > room ? chunk.subarray(0, room) : chunk;

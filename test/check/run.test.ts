@@ -101,6 +101,16 @@ describe('check() orchestration', () => {
           open--;
         }
       },
+      async readFile(p, max) {
+        open++;
+        peak = Math.max(peak, open);
+        try {
+          await new Promise((r) => setTimeout(r, 2));
+          return await mem.readFile(p, max);
+        } finally {
+          open--;
+        }
+      },
     };
     const r = expectValidReport(await check({ fs, classify: false }));
     expect(r.diagnostics).toEqual([]);
