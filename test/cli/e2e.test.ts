@@ -103,6 +103,13 @@ describe('seedcheck (built bin)', () => {
     expect(rep.diagnostics.map((d: { ruleId: string }) => d.ruleId)).toContain('content/bidi-control');
   });
 
+  it('an output file in a missing folder is exit 2 with one line', () => {
+    const r = runBin(['--format', 'json=no/such/dir/out.json'], project(cleanFiles()));
+    expect(r.code).toBe(2);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('no/such/dir/out.json');
+  });
+
   it('--format json to stdout is pure JSON', () => {
     const r = runBin(['--format', 'json'], project(cleanFiles()));
     expect(r.code).toBe(0);

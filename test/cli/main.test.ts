@@ -102,6 +102,15 @@ describe('main(): check', () => {
     expect(second.stdout).toBe(first.stdout);
   });
 
+  it('GITHUB_ACTIONS=true without --format picks the github format; --format still wins', async () => {
+    const gh = await runMain([], { fs: memoryFs(withProblems()), env: { GITHUB_ACTIONS: 'true' } });
+    expect(gh.code).toBe(1);
+    expect(gh.stdout).toMatch(/^::error file=seeds\/INDEX\.md,line=\d+,col=\d+[^:]*title=index\/digest-mismatch::/m);
+    const st = await runMain(['-f', 'stylish'], { fs: memoryFs(withProblems()), env: { GITHUB_ACTIONS: 'true' } });
+    expect(st.stdout).not.toContain('::error');
+    expect(st.stdout).toContain('index/digest-mismatch');
+  });
+
   it('--verbose lists every seed with its kind', async () => {
     const r = await runMain(['--verbose'], { fs: memoryFs(cleanFiles('p/')) });
     expect(r.stdout).toMatch(/seeds\/000_0123456789abcdef\.txt\s+\S+/);
