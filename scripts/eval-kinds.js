@@ -34,7 +34,9 @@ if (!existsSync(distEntry)) {
   console.error('eval-kinds: dist/ is missing; run `npm run build` first');
   process.exit(2);
 }
-const { classify } = await import(distEntry);
+const { classify, setKindsDebug } = await import(distEntry);
+let lastScores = '';
+if (showMisses && setKindsDebug) setKindsDebug((s) => (lastScores = s));
 
 const rows = readFileSync(join(dir, 'MANIFEST.tsv'), 'utf8')
   .split('\n')
@@ -53,7 +55,7 @@ for (const r of rows) {
   const bytes = readFileSync(join(dir, r.path));
   bytesTotal += bytes.length;
   const res = classify(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), r.path);
-  preds.push({ ...r, pred: res.kind, conf: res.confidence, res });
+  preds.push({ ...r, pred: res.kind, conf: res.confidence, res, scores: lastScores });
 }
 const ms = Number(process.hrtime.bigint() - t0) / 1e6;
 
@@ -128,6 +130,7 @@ if (showMisses) {
   console.log('\n## misclassified\n');
   for (const p of preds.filter((x) => x.pred !== x.kind)) {
     console.log(`${p.path}: ${p.kind} → ${p.pred} ${p.conf} (runner-up ${p.res.runnerUp?.kind} ${p.res.runnerUp?.confidence})`);
+    console.log(`    scores: ${p.scores}`);
     for (const e of p.res.evidence.slice(0, 6)) console.log(`    ${e}`);
   }
 }

@@ -89,6 +89,12 @@ function runnerConfidence(s2: number, s1: number, conf: number): number {
   return Math.round(Math.max(0, Math.min(conf, c)) * 100) / 100;
 }
 
+let debugSink: ((s: string) => void) | null = null;
+/** For the evaluation script: receive the raw score table of the next classifications. */
+export function setKindsDebug(fn: ((s: string) => void) | null): void {
+  debugSink = fn;
+}
+
 function emptyResult(kind: KindId, over: Partial<KindResult> = {}): KindResult {
   return { kind, subtype: null, confidence: 0, runnerUp: null, evidence: [], title: null, date: null, language: null, lines: 0, words: 0, bundle: null, ...over };
 }
@@ -114,6 +120,7 @@ export function classify(bytes: Uint8Array, name = '', hints: ClassifyHints = {}
   const doc = buildDoc(text, text === dec.text ? dec.headText : text, dec.truncated && text === dec.text, name);
   const S = new Scores();
   const st = analyse(doc, S, hints, pre);
+  if (debugSink) debugSink(S.ranked().map(([k, e]) => `${k}=${e.score.toFixed(2)}`).join(' '));
   return finish(doc, S, st, pre, dec.totalBytes, dec.truncated, bytes.length);
 }
 
@@ -256,7 +263,7 @@ function analyse(doc: Doc, S: Scores, hints: ClassifyHints, pre: string[]): Stat
   st.proseWords = doc.proseWords;
 
   const lower = doc.text.toLowerCase();
-  const ws = wordStats(lower, ALL_PHRASES, ['we', 'our', 'us', 'you', 'your', 'doi', 'keywords', ...PRON3, ...PRON1, ...PAST]);
+  const ws = wordStats(lower, ALL_PHRASES, ['we', 'our', 'us', 'you', 'your', 'doi', 'keywords', 'must', 'shall', ...PRON3, ...PRON1, ...PAST]);
   scoreLegal(doc, S, lower, ws);
   scoreConversation(doc, S);
   scoreGenres(doc, S, lower, ws);
@@ -367,7 +374,9 @@ function scoreMarkdownCard(doc: Doc, S: Scores): void {
     const m = BOLD_KEY.exec(l);
     if (m) {
       const k = m[1]!.trim().toLowerCase();
-      labels.set(k, (labels.get(k) ?? 0) + 1);
+      // a question or a long label is a prompt to fill in, never a speaker's name
+      if (l.includes('?**') || k.split(/\s+/).length > 4) prompts++;
+      else labels.set(k, (labels.get(k) ?? 0) + 1);
       if (first < 0) first = i;
     } else if (PROMPT.test(l)) {
       prompts++;
@@ -379,7 +388,7 @@ function scoreMarkdownCard(doc: Doc, S: Scores): void {
   const distinct = labels.size;
   const fields = distinct + prompts;
   if (fields < 3) return;
-  if (turns > distinct * 1.5) return; // repeated labels are speakers, not fields
+  if (distinct >= 2 && turns > distinct * 1.5 && prompts < distinct) return; // repeated labels are speakers, not fields
   if (doc.proseWords > 3000) return;
   S.add('card', 3 + cap(fields, 8) * 0.5, `${fields} distinct bold field labels or prompts (first at ${lineLabel(doc, first)})`);
   S.sub('card', 'design');
@@ -521,6 +530,9 @@ const SPEAKERS: Array<[RegExp, boolean]> = [
   [/^([A-Z][\w.'-]{0,20}(?: [A-Z][\w.'-]{0,20}){0,2}):\s+\S/, false],
 ];
 
+/** Labels that name a field, not a speaker. */
+const FIELD_LABELS = /^(note|notes|warning|tip|example|examples|important|summary|status|date|time|version|from|to|subject|cc|source|question|answer|q|a|step \d+|threat|threats|impact|mitigation|mitigations|risk|risks|description|problem|solution|reason|cause|effect|pros|cons|input|output|default|type|usage|returns?|parameters?|todo|fixme|caution|danger|info|result|results|goal|goals|context|decision|consequences|priority|severity|owner|assets?|attack|attacker|scope|requirements?|rationale|definition|category|name|title|url|link|location|time|duration|agenda|action|actions|action items?|conclusion|resolution|outcome|possible outcome|background|details|fix|workaround|expected|actual|overview|recommendation|recommendations|impact|likelihood|mitigation|answer)$/;
+
 function scoreConversation(doc: Doc, S: Scores): void {
   const { lines } = doc;
   const labels = new Map<string, number>();
@@ -547,7 +559,7 @@ function scoreConversation(doc: Doc, S: Scores): void {
       const m = re.exec(l);
       if (!m) continue;
       const label = m[1]!.trim().toLowerCase();
-      if (/^(note|warning|tip|example|important|summary|status|date|time|version|from|to|subject|cc|source|question|answer|q|a|step \d+)$/.test(label)) break;
+      if (FIELD_LABELS.test(label)) break;
       turns++;
       if (ts) stamped++;
       if (startsPara) paraTurns++;
@@ -582,7 +594,7 @@ function scoreConversation(doc: Doc, S: Scores): void {
 
 const RFC2119 = /\b(MUST(?: NOT)?|SHALL(?: NOT)?|SHOULD(?: NOT)?|REQUIRED|(?:NOT )?RECOMMENDED|OPTIONAL)\b/g;
 const DOCS_HEADINGS = /^(installation|install|installing|usage|getting started|quick ?start|configuration|options|api|api reference|examples?|contributing|faq|requirements|prerequisites|features|overview|documentation|parameters|arguments|returns|methods|events|properties|constructor|troubleshooting|setup|tutorial|architecture|roadmap|reference|commands|development|building|testing|license|support|limitations|goals|components|how it works|how to use|table of contents|contents|motivation|design|notes|changelog|uninstall(ing)?|license|credits|acknowledg(e)?ments|see also|related|structure|layout|dependencies|build|deployment|environment variables|cli|flags)\b/i;
-const SPEC_SECTIONS = /^(motivation|rationale|drawbacks|alternatives|rationale and alternatives|unresolved questions|prior art|guide-level explanation|reference-level explanation|backwards? compatibility|detailed design|specification|security considerations|iana considerations|normative references|informative references|conformance|terminology|conventions and definitions|requirements language|future possibilities|abstract|how to teach this|reference implementation|rejected ideas|open issues)\b/i;
+const SPEC_SECTIONS = /^(motivation|rationale|drawbacks|alternatives|rationale and alternatives|unresolved questions|prior art|guide-level explanation|reference-level explanation|backwards? compatibility|detailed design|specification|security considerations|iana considerations|normative references|informative references|conformance|terminology|conventions and definitions|requirements language|future possibilities|abstract|how to teach this|reference implementation|rejected ideas|open issues|(abnf )?grammar|mime type|media type|filename extension|file extension|syntax|semantics|data model|error handling|processing model|versioning|compliance|definitions|notational conventions|wire format|message format|encoding|requirements notation|security|privacy considerations)\b/i;
 const PAPER_SECTIONS = /^((\d+\.?|[IVX]+\.)\s*)?(abstract|introduction|related work|background|methods?|methodology|materials and methods|results|discussion|conclusions?|evaluation|experiments?|experimental (setup|results)|acknowledge?ments|references|bibliography|statement of need|summary|future work|limitations|data availability)\s*$/i;
 const ISSUE_HEADINGS = /^(describe the bug|bug description|description of the bug|to reproduce|steps to reproduce|reproduction steps|how to reproduce|repro(duction)?|expected (behaviou?r|result|outcome)|actual (behaviou?r|result|outcome)|current behaviou?r|observed behaviou?r|environment|what happened|what did you expect|what steps|additional context|screenshots|proposed (fix|solution|change)|root cause|workaround|acceptance criteria|impact|severity|affected versions?|proof of concept|possible (fix|solution)|logs?|regression|operating system|system information|version information|your environment|is your feature request related to a problem|describe the solution you'?d like|describe alternatives you'?ve considered|evidence( from log)?|fix|solution|vulnerability|details|poc|reproducer|crash|stack ?trace)\b/i;
 
@@ -599,11 +611,12 @@ function headingText(l: string): string | null {
 const PAPER_PHRASES = ['in this paper', 'this paper', 'we propose', 'we present', 'our results', 'state of the art', 'state-of-the-art', 'statement of need', 'related work', 'in this study', 'this study', 'our approach', 'we show that', 'experimental results', 'we evaluate', 'future work', 'proposed method', 'literature', 'hypothesis', 'dataset'];
 const NEWS_NON_LATIN_WORDS = ['a déclaré', 'a annoncé', 'a indiqué', 'a précisé', 'selon', 'sagte', 'teilte', 'berichtet', 'laut', 'dijo', 'según', 'afirmó', 'informó'];
 const SAID = ['said', 'says', 'told', 'according to', 'announced', 'reported', 'stated', 'added', 'explained'];
-const OFFICIALS = ['president', 'minister', 'prime minister', 'secretary', 'spokesman', 'spokeswoman', 'spokesperson', 'official', 'officials', 'police', 'government', 'chief executive', 'ceo', 'analyst', 'analysts', 'percent', 'per cent', 'million', 'billion', 'authorities', 'agency', 'department', 'committee', 'council', 'parliament', 'senator', 'governor', 'mayor', 'company', 'firm', 'shares', 'market'];
+const OFFICIALS = ['president', 'minister', 'prime minister', 'secretary', 'spokesman', 'spokeswoman', 'spokesperson', 'official', 'officials', 'police', 'government', 'chief executive', 'ceo', 'analyst', 'analysts', 'percent', 'per cent', 'million', 'billion', 'authorities', 'agency', 'department', 'committee', 'council', 'parliament', 'senator', 'governor', 'mayor', 'company', 'firm', 'shares', 'market', 'election', 'campaign', 'voters', 'vote', 'party', 'tax', 'budget', 'economy', 'economic', 'inflation', 'investors', 'profits', 'sales', 'court', 'judge', 'trial', 'chancellor', 'mp', 'mps', 'spokesman', 'statement', 'officials said', 'report', 'researchers', 'scientists', 'study', 'announced', 'bbc', 'reuters']; 
+const ISSUE_PHRASES = ['proof of concept', 'steps to reproduce', 'to reproduce', 'expected behavior', 'expected behaviour', 'actual behavior', 'actual behaviour', 'fixed in', 'reported the', 'the bug', 'this bug', 'this issue', 'the issue', 'the vulnerability', 'a crash', 'error message', 'workaround'];
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'last week', 'last year', 'this week', 'this year'];
 const PRON3 = ['he', 'she', 'his', 'her', 'him', 'himself', 'herself'];
 const PRON1 = ['i', 'me', 'my', 'myself', "i'm", "i've", "i'd", 'i’m', 'i’ve'];
-const SPEECH = ['said he', 'said she', 'said i', 'said the', 'he said', 'she said', 'i said', 'cried', 'exclaimed', 'replied', 'whispered', 'shouted', 'muttered', 'answered', 'asked he', 'he asked', 'she asked', 'sighed', 'laughed', 'smiled', 'nodded', 'gasped'];
+const SPEECH = ['cried', 'exclaimed', 'replied', 'whispered', 'shouted', 'muttered', 'answered', 'asked he', 'he asked', 'she asked', 'sighed', 'laughed', 'smiled', 'nodded', 'gasped'];
 const PAST = ['was', 'were', 'had', 'did', 'went', 'came', 'looked', 'turned', 'saw', 'felt', 'knew', 'thought'];
 const BUG_WORDS = ['bug', 'crash', 'crashes', 'crashed', 'error', 'fails', 'fail', 'failed', 'failing', 'reproduce', 'reproducible', 'regression', 'vulnerability', 'exploit', 'workaround', 'broken', 'stack trace', 'expected', 'actually', 'instead'];
 const IMPERATIVE = ['you can', 'you may', 'you need', 'you should', 'to install', 'to use', 'run the', 'use the', 'make sure', 'for example', 'e.g', 'see the'];
@@ -611,7 +624,7 @@ const ENCYCLOPEDIC = ['is a', 'was a', 'was an', 'is an', 'are a', 'located in',
 const NORMATIVE = ['this document defines', 'this document specifies', 'this document describes', 'this specification', 'conforming implementation', 'conforming implementations', 'normative'];
 
 const ALL_PHRASES: readonly string[] = [
-  ...new Set([...LEGAL_PHRASES, 'et al', ...PAPER_PHRASES, ...NEWS_NON_LATIN_WORDS, ...SAID, ...OFFICIALS, ...WEEKDAYS, ...SPEECH, ...BUG_WORDS, ...IMPERATIVE, ...ENCYCLOPEDIC, ...NORMATIVE, 'key words']),
+  ...new Set([...LEGAL_PHRASES, 'et al', ...PAPER_PHRASES, ...NEWS_NON_LATIN_WORDS, ...SAID, ...OFFICIALS, ...WEEKDAYS, ...SPEECH, ...BUG_WORDS, ...ISSUE_PHRASES, ...IMPERATIVE, ...ENCYCLOPEDIC, ...NORMATIVE, 'key words', 'must not', 'required to']),
 ];
 
 function scoreGenres(doc: Doc, S: Scores, lower: string, ws: WordStats): void {
@@ -686,7 +699,7 @@ function scoreGenres(doc: Doc, S: Scores, lower: string, ws: WordStats): void {
       for (let k = 0; k < t.length && k < 300; k++) {
         const ch = t.charCodeAt(k);
         if (ch >= 65 && ch <= 90) up++;
-        else if (ch >= 97 && ch <= 122) lo++;
+        else if ((ch >= 97 && ch <= 122) || ch >= 0x3040) lo++;
       }
       if (lo > up) {
         const n = countMatches(t, RFC2119);
@@ -783,6 +796,8 @@ function scoreGenres(doc: Doc, S: Scores, lower: string, ws: WordStats): void {
   const imperative = sum(ws, IMPERATIVE);
   const encyclopedic = sum(ws, ENCYCLOPEDIC);
   const jpQuotes = countMatches(doc.text.slice(0, 100_000), /「/g);
+  const quoteMarks = countMatches(text200, /["“”„«»]/g);
+  const digitRate = rate(ws.digits, W);
   const sample = lower.length > 20_000 ? lower.slice(0, 20_000) : lower;
   const W1k = (n: number): number => rate(n, W);
 
@@ -792,7 +807,7 @@ function scoreGenres(doc: Doc, S: Scores, lower: string, ws: WordStats): void {
     let s = 0;
     const kw = mustCount + (mustCount >= 2 ? mayCount : 0);
     if (kw >= 3) {
-      s += cap(1.5 + W1k(kw) / 2.5, 6);
+      s += cap(1.5 + kw * 0.1 + W1k(kw) / 2.5, 6);
       ev.push(`${kw} RFC 2119 keywords (${W1k(kw).toFixed(1)} per 1,000 words)`);
     } else if (kw > 0) s += kw * 0.3;
     if ((lower.includes('rfc 2119') || lower.includes('rfc2119') || lower.includes('bcp 14') || lower.includes('bcp14')) && (cnt(ws, 'key words') > 0 || cnt(ws, 'keywords') > 0)) {
@@ -816,8 +831,13 @@ function scoreGenres(doc: Doc, S: Scores, lower: string, ws: WordStats): void {
       s += cap(specSections.size * 0.7, 3.5);
       ev.push(`proposal/spec sections: ${[...specSections].slice(0, 4).join(', ')}`);
     }
+    const modal = W1k(sum(ws, ['must', 'shall', 'must not', 'required to']));
+    if (modal >= 3) {
+      s += cap((modal - 2) / 1.2, 4);
+      ev.push(`normative "must"/"shall" (${modal.toFixed(1)} per 1,000 words)`);
+    }
     if (proposalHeaders >= 3) {
-      s += 3;
+      s += 4;
       ev.push(`${proposalHeaders} RFC/PEP-style header fields`);
       S.sub('spec', 'proposal');
     }
@@ -836,7 +856,7 @@ function scoreGenres(doc: Doc, S: Scores, lower: string, ws: WordStats): void {
     const ev: string[] = [];
     let s = 0;
     if (headings >= 2 && doc.fenceCount >= 1) {
-      s += cap(0.8 + doc.fenceCount * 0.4, 3);
+      s += cap(0.8 + doc.fenceCount * 0.4, 2.5);
       ev.push(`${headings} headings and ${doc.fenceCount} fenced code blocks`);
     } else if (headings >= 3) s += 0.8;
     if (docsHeads.size) {
@@ -853,7 +873,7 @@ function scoreGenres(doc: Doc, S: Scores, lower: string, ws: WordStats): void {
     }
     if (tables) s += cap(tables * 0.5, 1.5);
     if (tasks >= 2) {
-      s += cap(tasks * 0.3, 2);
+      s += cap(tasks * 0.5, 2.5);
       ev.push(`${tasks} task-list items`);
     }
     if (adr >= 3) {
@@ -863,7 +883,7 @@ function scoreGenres(doc: Doc, S: Scores, lower: string, ws: WordStats): void {
     }
     const ic = W1k(inlineCode);
     if (ic >= 5) {
-      s += cap(ic / 12, 2);
+      s += cap(ic / 12, headings >= 2 ? 2 : 0.8);
       ev.push(`${inlineCode} inline code spans`);
     }
     const imp = W1k(imperative + you * 0.3);
@@ -893,8 +913,9 @@ function scoreGenres(doc: Doc, S: Scores, lower: string, ws: WordStats): void {
       ev.push(`${etal} × "et al."`);
     }
     const cites = numCites + ayCites + pandocCites;
+    const other = (abstractLine >= 0 ? 1 : 0) + (refsLine >= 0 ? 1 : 0) + (etal ? 1 : 0) + (doi ? 1 : 0) + (paperPhr.length >= 2 ? 1 : 0) + (paperHeads.size >= 2 ? 1 : 0);
     if (cites >= 2) {
-      s += cap(1 + cites * 0.25, 3.5);
+      s += other >= 1 ? cap(1 + cites * 0.25, 3.5) : cap(cites * 0.1, 1);
       ev.push(`${cites} citations`);
     }
     if (doi) {
@@ -946,6 +967,11 @@ function scoreGenres(doc: Doc, S: Scores, lower: string, ws: WordStats): void {
       s += cap(versionLines * 0.5, 1.5);
       ev.push(`${versionLines} version/OS lines`);
     }
+    const ip = sum(ws, ISSUE_PHRASES);
+    if (ip >= 2) {
+      s += cap(ip * 0.5, 2.5);
+      ev.push(`${ip} bug-report phrases ("to reproduce", "the issue"…)`);
+    }
     const bw = W1k(bugWords);
     if (bw >= 4) {
       s += cap(bw / 6, 2.5);
@@ -976,19 +1002,25 @@ function scoreGenres(doc: Doc, S: Scores, lower: string, ws: WordStats): void {
       ev.push(`publication date line (${lineLabel(doc, pubLine)})`);
     }
     const sr = W1k(said + newsNon);
+    const orr = W1k(officials);
+    const wd = W1k(weekdays);
+    // Reporting verbs count fully only beside news content (numbers, institutions, days): fiction says "said" too.
+    const newsy = (orr >= 3 ? 1 : 0) + (digitRate >= 8 ? 1 : 0) + (wd >= 1 ? 1 : 0) + (dateline || byline >= 0 || pubLine >= 0 ? 1 : 0);
     if (sr >= 2) {
-      s += cap(sr / 3, 3);
+      s += cap(sr / 3, newsy >= 2 ? 3 : newsy === 1 ? 1.5 : 0.5);
       ev.push(`${said + newsNon} reporting verbs ("said", "according to"…; ${sr.toFixed(1)} per 1,000 words)`);
     }
-    const orr = W1k(officials);
     if (orr >= 3) {
       s += cap(orr / 6, 2.5);
       ev.push(`${officials} institutional/economic terms`);
     }
-    const wd = W1k(weekdays);
     if (wd >= 1) {
       s += cap(wd / 2, 1.5);
       ev.push(`${weekdays} day references ("on Tuesday"…)`);
+    }
+    if (digitRate >= 8 && sr >= 2) {
+      s += cap(digitRate / 15, 1.5);
+      ev.push(`${ws.digits} numbers (${digitRate.toFixed(0)} per 1,000 words)`);
     }
     if (credits) {
       s += cap(credits * 0.7, 1.5);
@@ -1040,8 +1072,14 @@ function scoreGenres(doc: Doc, S: Scores, lower: string, ws: WordStats): void {
     }
     const p3 = W1k(pron3);
     const pa = W1k(past);
+    const qr = W1k(quoteMarks);
+    if (qr >= 15 && digitRate < 10) {
+      s += cap(qr / 20, 2);
+      ev.push(`${quoteMarks} quotation marks (${qr.toFixed(0)} per 1,000 words)`);
+    }
     if (p3 >= 20 && pa >= 15) {
-      s += cap((p3 - 15) / 10 + (pa - 10) / 15, 3);
+      const literary = dialogueParas >= 2 || sv >= 1 || chapters > 0 || moral >= 0;
+      s += cap((p3 - 15) / 10 + (pa - 10) / 15, literary && digitRate < 8 ? 2.5 : 1);
       ev.push(`third-person past-tense narration (${p3.toFixed(0)} he/she, ${pa.toFixed(0)} past verbs per 1,000 words)`);
     } else if (pa >= 25 && W1k(pron1) >= 20) {
       s += 1;

@@ -447,7 +447,7 @@ function detectDcf(doc: Doc): DataHit | null {
   let contChars = 0;
   let blockProse = 0;
   for (const [, l] of rows) {
-    const m = /^([A-Z][A-Za-z0-9@._-]{0,40}):[ \t]*(.*)$/.exec(l);
+    const m = /^([A-Z][A-Za-z0-9@._/-]{0,40}):[ \t]*(.*)$/.exec(l);
     if (m) {
       if (contChars >= 40) blockProse++;
       contChars = 0;

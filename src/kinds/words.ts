@@ -6,6 +6,8 @@
 
 export interface WordStats {
   total: number;
+  /** tokens that start with a digit */
+  digits: number;
   freq: Map<string, number>;
   phrase: Map<string, number>;
 }
@@ -31,11 +33,13 @@ export function wordStats(lower: string, phrases: readonly string[], words: read
   }
   const toks = lower.split(SEP);
   let total = 0;
+  let digits = 0;
   for (let k = 0; k < toks.length; k++) {
     let w = toks[k]!;
     if (w.length === 0) continue;
     total++;
     const c0 = w.charCodeAt(0);
+    if (c0 >= 48 && c0 <= 57) digits++;
     const cl = w.charCodeAt(w.length - 1);
     if (c0 === 39 || c0 === 45 || c0 === 0x2019 || cl === 39 || cl === 45 || cl === 0x2019) {
       w = w.replace(/^['’-]+|['’-]+$/g, '');
@@ -62,7 +66,7 @@ export function wordStats(lower: string, phrases: readonly string[], words: read
       }
     }
   }
-  return { total, freq, phrase };
+  return { total, digits, freq, phrase };
 }
 
 /** Count of a word or phrase. */
