@@ -120,7 +120,8 @@ export function validateConfig(raw: unknown): { ok: true; config: ConfigFile } |
     case 'invalid_value': {
       const vals = issue.values.map((v) => JSON.stringify(v));
       const list = vals.length > 1 ? `${vals.slice(0, -1).join(', ')} or ${vals[vals.length - 1]}` : (vals[0] ?? '');
-      message = `expected ${list}, got ${describeValue(got)}`;
+      const near = typeof got === 'string' ? closest(got, issue.values.map(String)) : undefined;
+      message = `expected ${list}, got ${describeValue(got)}${near ? `; did you mean "${near}"?` : ''}`;
       break;
     }
     case 'too_small': {

@@ -87,6 +87,7 @@ describe('loadConfig errors', () => {
     const e = await err({ 'proj/seedcheck.config.json': '{ "rules": { "layout/ordinal-gap": "warn" } }' });
     expect(e.message).toContain('rules["layout/ordinal-gap"]');
     expect(e.message).toContain('"warning"');
+    expect(e.message).toContain('did you mean "warning"');
   });
 
   it('an unknown rule id is an error with a suggestion', async () => {
