@@ -61,6 +61,35 @@ async function loadSources(fs: SeedFs, root: string, report: Report): Promise<Ma
   return out;
 }
 
+/**
+ * Long runs on a terminal: after about a second, show a status line on
+ * stderr with the elapsed time, and erase it when the check ends. Never on
+ * a pipe, a file or in CI logs.
+ */
+export function startProgress(io: CliIo, delayMs = 1000): { stop(): void } {
+  if (!io.stderrIsTTY || io.env.CI || io.env.TERM === 'dumb') return { stop() {} };
+  const t0 = Date.now();
+  let shown = false;
+  const tick = () => {
+    shown = true;
+    io.stderr.write(`\rseedcheck: checking… ${Math.round((Date.now() - t0) / 1000)} s`);
+  };
+  let timer: ReturnType<typeof setInterval> | undefined;
+  const first = setTimeout(() => {
+    tick();
+    timer = setInterval(tick, 1000);
+    timer.unref?.();
+  }, delayMs);
+  first.unref?.();
+  return {
+    stop() {
+      clearTimeout(first);
+      if (timer) clearInterval(timer);
+      if (shown) io.stderr.write('\r\x1b[K');
+    },
+  };
+}
+
 function defaultFormats(io: CliIo): FormatRequest[] {
   return io.env.GITHUB_ACTIONS === 'true' ? [{ name: 'github' }] : [{ name: 'stylish' }];
 }
@@ -97,7 +126,13 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   }
 
   const { check } = await import('../../check/run.js');
-  const full = await check(opts);
+  const progress = startProgress(io);
+  let full: Report;
+  try {
+    full = await check(opts);
+  } finally {
+    progress.stop();
+  }
   const report = a.quiet ? errorsOnly(full) : full;
   const exitCode = exitCodeOf(report, a.maxWarnings);
 
