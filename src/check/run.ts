@@ -264,11 +264,11 @@ async function checkSeed(fs: SeedFs, seed: SeedFile, config: Config, engines: En
   const findings: Finding[] = [];
 
   if (size > limit) {
-    // Over the limit: never read past it; the classifier gets the head and tail only.
+    // Over the limit: never read past it (SPEC §3); the classifier gets the head only.
     findings.push(finding('content/too-large', seed.path, at1, { bytes: size, limit }));
     let sample: Uint8Array;
     try {
-      sample = await headAndTail(fs, seed.fsPath, size, Math.min(LARGE_SAMPLE, limit));
+      sample = await fs.readFile(seed.fsPath, Math.min(2 * LARGE_SAMPLE, limit));
     } catch (e) {
       return unreadable(seed, size, e);
     }
