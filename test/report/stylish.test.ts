@@ -21,6 +21,12 @@ describe('stylish: clean runs', () => {
     expect(out).toContain('1 background (news)');
   });
 
+  it('under --quiet says "no errors", not "no problems"', () => {
+    const r = report([seed(A)]);
+    expect(format(r, ctx({ quiet: true }))).toContain('no errors');
+    expect(format(r, ctx({ quiet: true }))).not.toContain('no problems');
+  });
+
   it('has no colour unless asked, and colour when asked', () => {
     const r = report([seed(A)]);
     expect(format(r, ctx())).not.toContain('\x1b[');

@@ -122,7 +122,8 @@ export function format(report: Report, ctx: FormatContext): string {
     const kinds = kindsSummary(report);
     const seeds = plural(report.summary.seeds, 'seed');
     const tail = kinds === seeds ? '' : ` — ${kinds.slice(kinds.indexOf(':') + 2)}`;
-    out.push(c.green(`✔ ${seeds} checked, no problems`) + tail);
+    // Under --quiet, warnings were dropped: claim only what was checked.
+    out.push(c.green(`✔ ${seeds} checked, no ${ctx.quiet ? 'errors' : 'problems'}`) + tail);
     return out.join('\n') + '\n';
   }
 
