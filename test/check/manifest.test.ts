@@ -206,3 +206,39 @@ describe('parseIndex', () => {
     expect(p.eol).toBe('\n');
   });
 });
+
+describe('parseIndex and checkIndex on arbitrary input', () => {
+  it('never throw, and keep every position inside the text', async () => {
+    const fc = (await import('fast-check')).default;
+    const { LineIndex } = await import('../../src/check/text.js');
+    const piece = fc.constantFrom('|', ' | ', '---', ':--', '\n', '\r\n', '\r', 'Seed', 'Kind', '#', 'File', 'Bytes', 'SHA-256', '`', '[', ']', '(', ')', '\\|', A, 'prose', '> ', '- ', '```\n', '\ufeff', '😀', 'é', '0', '12');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 60 }), (parts) => {
+        const text = parts.join('');
+        const p = parseIndex(text);
+        const body = text.slice(p.bomLength);
+        const lines = new LineIndex(body);
+        const findings = checkIndex(p, { file: 'seeds/INDEX.md', entries: new Map([[A, 'file']]), seeds: new Map([[A, { ordinal: 0, size: 1, sha256: null, detected: null }]]) });
+        for (const f of findings) {
+          expect(f.line).toBeGreaterThanOrEqual(1);
+          expect(f.line).toBeLessThanOrEqual(lines.lineCount);
+          expect(f.column).toBeGreaterThanOrEqual(1);
+          expect(f.column).toBeLessThanOrEqual(lines.lineText(f.line).length + 1);
+        }
+        for (const t of p.seedTables) {
+          for (const r of t.rows) {
+            expect(r.lineStart).toBeLessThanOrEqual(r.start);
+            expect(r.end).toBeLessThanOrEqual(r.lineEnd);
+            expect(r.lineEnd).toBeLessThanOrEqual(text.length);
+            for (const c of r.cells) {
+              expect(c.start).toBeLessThanOrEqual(c.contentStart);
+              expect(c.contentStart).toBeLessThanOrEqual(c.contentEnd);
+              expect(c.contentEnd).toBeLessThanOrEqual(c.end);
+            }
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
