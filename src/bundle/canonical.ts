@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { finding, type Finding } from '../report/types.js';
 import { checkPaths } from './paths.js';
-import { toEditorPositions } from './common.js';
+import { MAX_DELIMITER_FINDINGS, toEditorPositions } from './common.js';
 import { indexLines, lineText, isBlank, snippet, utf8Length, type LineIndex } from './lines.js';
 import type { Block, Bundle } from './types.js';
 
@@ -171,6 +171,7 @@ export function parseCanonical(ix: LineIndex): Bundle {
   let header: { line: number } | null = null;
   let trailer: { line: number; column: number; count: number | null } | null = null;
   let inStray = false;
+  let delimiterFindings = 0;
 
   const stray = (i: number) => {
     if (!inStray) findings.push(finding('block/stray-text', '', { line: i + 1, column: 1 }, { text: snippet(lineText(ix, i)) }));
@@ -195,7 +196,7 @@ export function parseCanonical(ix: LineIndex): Bundle {
         closeBlock(open, s, i + 1);
         open = null;
         inStray = false;
-      } else {
+      } else if (delimiterFindings++ < MAX_DELIMITER_FINDINGS) {
         findings.push(finding('block/delimiter-in-content', '', { line: i + 1, column: 1 }, { path: open.path, text: snippet(line) }));
       }
       continue;

@@ -1,6 +1,5 @@
 /** Shared pieces of the dialect recognisers. */
 import { finding, type Finding } from '../report/types.js';
-import { checkPaths } from './paths.js';
 import { editorMapper, hasLoneCR, utf8Length, type LineIndex } from './lines.js';
 import type { Block, Bundle, DialectId } from './types.js';
 
@@ -15,12 +14,19 @@ export function makeBlock(path: string, line: number, endLine: number, content: 
   return { path, line, endLine: Math.max(line, endLine), content, bytes: utf8Length(content), pathColumn };
 }
 
+/** A recogniser's bundle; the path checks run later, on the winner only (see detect.ts). */
 export function finish(dialect: DialectId, blocks: Block[], findings: Finding[]): Bundle {
-  checkPaths(blocks, findings);
   return { dialect, blocks, findings };
 }
 
+/** At most this many delimiter findings per bundle: one bad file must not flood the report. */
+export const MAX_DELIMITER_FINDINGS = 100;
+const delimiterCounts = new WeakMap<Finding[], number>();
+
 export function ambiguous(findings: Finding[], line0: number, path: string, text: string, dialect: DialectId): void {
+  const n = delimiterCounts.get(findings) ?? 0;
+  if (n >= MAX_DELIMITER_FINDINGS) return;
+  delimiterCounts.set(findings, n + 1);
   findings.push(finding('block/ambiguous-delimiter', '', { line: line0 + 1, column: 1 }, { path, text: text.length > 120 ? text.slice(0, 120) : text, dialect }));
 }
 

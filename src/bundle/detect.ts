@@ -8,6 +8,7 @@
  */
 import { fenceOf, parseCanonical, parseMarker } from './canonical.js';
 import { toEditorPositions, type Recognised } from './common.js';
+import { checkPaths } from './paths.js';
 import { indexLines, lineText, type LineIndex } from './lines.js';
 import { recogniseFilesToPromptCxml, recogniseFilesToPromptDefault } from './files-to-prompt.js';
 import { recogniseMarkdownFiles } from './markdown-files.js';
@@ -56,5 +57,8 @@ export function detectBundle(text: string): Bundle | null {
     const got = r(ix);
     if (got && (best === null || got.anchor < best.anchor)) best = got;
   }
-  return best ? toEditorPositions(ix, best.bundle) : null;
+  if (!best) return null;
+  checkPaths(best.bundle.blocks, best.bundle.findings);
+  best.bundle.findings.sort((a, b) => a.line - b.line || a.column - b.column);
+  return toEditorPositions(ix, best.bundle);
 }

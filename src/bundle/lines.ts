@@ -7,23 +7,27 @@ export interface LineIndex {
   text: string;
   /** number of lines (a final LF does not start an extra empty line) */
   count: number;
-  start: number[];
-  end: number[];
+  start: Int32Array;
+  end: Int32Array;
 }
 
 export function indexLines(text: string): LineIndex {
-  const start: number[] = [];
-  const end: number[] = [];
-  let pos = 0;
   const n = text.length;
-  while (pos < n) {
+  // count first, so the offsets live in two flat typed arrays (no growth, little GC)
+  let count = 0;
+  for (let p = text.indexOf('\n'); p !== -1; p = text.indexOf('\n', p + 1)) count++;
+  if (n > 0 && text.charCodeAt(n - 1) !== 10) count++;
+  const start = new Int32Array(count);
+  const end = new Int32Array(count);
+  let pos = 0;
+  for (let i = 0; i < count; i++) {
     const nl = text.indexOf('\n', pos);
     const e = nl === -1 ? n : nl;
-    start.push(pos);
-    end.push(e);
+    start[i] = pos;
+    end[i] = e;
     pos = e + 1;
   }
-  return { text, count: start.length, start, end };
+  return { text, count, start, end };
 }
 
 /** Line i without LF and without one trailing CR. */

@@ -89,6 +89,13 @@ describe('parseBundle: every block/* rule', () => {
     ]);
   });
 
+  it('reports at most 100 delimiter lines per bundle', () => {
+    const b = parseBundle('=== BEGIN a ===\n' + '=== x\n'.repeat(150) + '=== END a ===\n');
+    expect(b.findings).toHaveLength(100);
+    expect(b.findings[99]!.line).toBe(101);
+    expect(b.blocks[0]!.content).toBe('=== x\n'.repeat(150));
+  });
+
   it('block/stray-text between blocks, once per run, and "===" lines in the preamble', () => {
     expect(rules('=== BEGIN a ===\n=== END a ===\nstray\nmore\n\nagain\n=== BEGIN b ===\n=== END b ===\n')).toEqual([
       ['block/stray-text', 3, 1],

@@ -154,8 +154,8 @@ describe('repomix-markdown', () => {
   it('an unclosed block is unterminated; a longer bare fence inside content is ambiguous', () => {
     const b = detectBundle(lines('# Files', '', '## File: a.md', '```md', '`````', 'text', ''));
     expect(rules(b)).toEqual([
-      ['block/ambiguous-delimiter', 5, 1],
       ['block/unterminated', 3, 1],
+      ['block/ambiguous-delimiter', 5, 1],
     ]);
   });
 });
