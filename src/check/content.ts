@@ -45,6 +45,8 @@ export interface ContentScan {
 export interface ScannerOptions {
   /** Compute SHA-256 over the pushed bytes (default true). */
   hash?: boolean;
+  /** Decide binary from magic numbers and NUL bytes (default true); when false, NUL is a control character. */
+  detectBinary?: boolean;
 }
 
 type Pos = { line: number; column: number };
@@ -117,6 +119,7 @@ export class ContentScanner {
   private head: number[] = [];
   private binary: BinaryVerdict | null = null;
   private textMode = false;
+  private detectBinary: boolean;
 
   // UTF-8 decoder state (WHATWG).
   private needed = 0;
@@ -156,6 +159,7 @@ export class ContentScanner {
 
   constructor(options: ScannerOptions = {}) {
     this.hash = options.hash === false ? null : createHash('sha256');
+    this.detectBinary = options.detectBinary !== false;
   }
 
   /** Feed raw bytes (UTF-8 expected). */
@@ -256,7 +260,7 @@ export class ContentScanner {
           }
           continue;
         }
-        if (b === 0) {
+        if (b === 0 && this.detectBinary) {
           this.binary = { format: null, reason: 'nul' };
           return;
         }
@@ -358,7 +362,7 @@ export class ContentScanner {
   }
 
   private sniff() {
-    if (this.binary) return;
+    if (this.binary || !this.detectBinary) return;
     const fmt = sniffMagic(Uint8Array.from(this.head));
     if (fmt) this.binary = { format: fmt, reason: 'magic' };
   }

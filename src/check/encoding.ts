@@ -80,3 +80,21 @@ export function decodeLegacy(bytes: Uint8Array, partial = false): { encoding: Le
   }
   return null;
 }
+
+/**
+ * UTF-16 text with a byte order mark (Windows tools write it): the decoded
+ * text without the BOM, or null when the bytes are not clean UTF-16 text.
+ */
+export function decodeUtf16(bytes: Uint8Array): { encoding: 'utf-16le' | 'utf-16be'; text: string } | null {
+  if (bytes.length < 2 || bytes.length % 2 !== 0) return null;
+  const encoding = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : null;
+  if (!encoding) return null;
+  let text: string;
+  try {
+    text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+  // NUL characters in the decoded text: binary after all.
+  return text.includes('\0') ? null : { encoding, text };
+}

@@ -18,7 +18,7 @@ import { VERSION } from '../version.js';
 import type { CheckOptions } from './types.js';
 import { INDEX_NAME, scanLayout, type SeedFile } from './layout.js';
 import { ContentScanner, scanText, type ContentScan } from './content.js';
-import { decodeLegacy } from './encoding.js';
+import { decodeLegacy, decodeUtf16 } from './encoding.js';
 import { headLines } from './text.js';
 import type { ParsedIndex, SeedFacts } from './manifest.js';
 
@@ -302,7 +302,16 @@ async function checkSeed(fs: SeedFs, seed: SeedFile, config: Config, engines: En
   let scan: ContentScan = scan1;
   let text: string | null = null;
 
-  if (scan1.binary) {
+  const utf16 = scan1.binary?.reason === 'nul' ? decodeUtf16(bytes) : null;
+  if (utf16) {
+    // UTF-16 with a BOM (e.g. from PowerShell's `>`): text in the wrong encoding, not binary.
+    text = utf16.text;
+    scan = scanText(text);
+    const count = new ContentScanner({ hash: false, detectBinary: false });
+    count.push(bytes);
+    const bad = count.end().invalidUtf8;
+    findings.push(finding('content/invalid-utf8', seed.path, { line: bad?.line ?? 1, column: bad?.column ?? 1 }, { count: bad?.count ?? 1, byte: bad?.byte ?? bytes[0]!, encoding: utf16.encoding }));
+  } else if (scan1.binary) {
     findings.push(finding('content/binary', seed.path, at1, { format: scan1.binary.format, reason: scan1.binary.reason }));
   } else if (scan1.invalidUtf8) {
     const bad = scan1.invalidUtf8;

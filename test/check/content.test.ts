@@ -128,6 +128,27 @@ describe('content rules through check()', () => {
     ]);
   });
 
+  it('UTF-16 with a BOM is text in the wrong encoding, not binary', async () => {
+    const le = (t: string) => {
+      const out = new Uint8Array(2 + t.length * 2);
+      out[0] = 0xff;
+      out[1] = 0xfe;
+      for (let i = 0; i < t.length; i++) {
+        out[2 + 2 * i] = t.charCodeAt(i) & 0xff;
+        out[3 + 2 * i] = t.charCodeAt(i) >> 8;
+      }
+      return out;
+    };
+    const r = await checkSeed(le('Hello from PowerShell\r\nzero\u200bwidth\r\n'));
+    expect(pos(r)).toEqual([
+      ['content/invalid-utf8', 1, 1],
+      ['content/invisible-char', 2, 5],
+    ]);
+    expect(r.diagnostics[0]!.data).toMatchObject({ encoding: 'utf-16le', byte: 0xff });
+    // With NUL characters inside, it stays binary.
+    expect(pos(await checkSeed(le('a\u0000b')))).toEqual([['content/binary', 1, 1]]);
+  });
+
   it('content/bom', async () => {
     expect(pos(await checkSeed('\ufeffTitle\n'))).toEqual([['content/bom', 1, 1]]);
     // Columns after a BOM do not count it.
