@@ -23,7 +23,7 @@ function project(files: Record<string, string>): string {
 
 function broken(): Record<string, string> {
   const f = cleanFiles();
-  f['seeds/000_0123456789abcdef.txt'] = 'changed \u202E text\n' + f['seeds/000_0123456789abcdef.txt'];
+  f['seeds/000_0123456789abcdef.txt'] = 'changed \u202E text\n\x1b[2J\x1b]0;title\x07 clear\r\n' + f['seeds/000_0123456789abcdef.txt'];
   f['seeds/stray.txt'] = 'not a seed name\n';
   return f;
 }
@@ -57,8 +57,13 @@ describe('seedcheck (built bin)', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('');
     for (const id of ['content/bidi-control', 'index/digest-mismatch', 'index/size-mismatch', 'layout/bad-seed-name']) expect(r.stdout).toContain(id);
-    // The seed's bidi control is shown escaped, never raw.
+    // The seed's bidi control and escape sequences are shown escaped, never raw.
     expect(r.stdout).not.toContain('\u202E');
+    expect(r.stdout).not.toContain('\x1b');
+    expect(r.stdout).not.toContain('\r');
+    expect(r.stdout).not.toContain('\x07');
+    expect(r.stdout).toContain('\\x1b[2J');
+    expect(r.stdout).toContain('content/control-char');
   });
 
   it('exit 2 for an unknown flag: one line on stderr, no stack trace', () => {
