@@ -76,10 +76,11 @@ export function recogniseTxtar(ix: LineIndex): Recognised | null {
   }
   close(t.length, Math.max(cur ? cur.line : 0, ix.count - 1));
   const n = blocks.length;
-  // Safe detection: two or more markers with mostly path-like names, or one path-like marker.
+  // Safe detection: one marker whose name looks like a file path; or two or
+  // more markers whose names either all lack spaces (`flags`, `stdout`), or
+  // mostly lack spaces with at least one path-like name.
   if (n === 0) return null;
-  if (noSpace * 2 < n || pathLike === 0) return null;
-  if (n === 1 && pathLike !== 1) return null;
+  if (n === 1 ? pathLike !== 1 : !(noSpace === n || (pathLike > 0 && noSpace * 2 >= n))) return null;
   return { bundle: finish('txtar', blocks, findings), anchor: blocks[0]!.line - 1 };
 }
 

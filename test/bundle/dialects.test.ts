@@ -59,6 +59,10 @@ describe('txtar', () => {
     expect(b!.blocks[0]!.content).toBe('>-- x --\n>y\n');
   });
 
+  it('names without a dot count when there are several and none has spaces', () => {
+    expect(detectBundle('exec foo\n-- stdout --\nok\n-- flags --\n-x\n')!.blocks.map((x) => x.path)).toEqual(['stdout', 'flags']);
+  });
+
   it('an archive with no files, or one marker that does not name a file, is not a bundle', () => {
     expect(detectBundle('# only a comment\nexec foo\n')).toBeNull();
     expect(detectBundle('Intro\n-- end of part one --\nmore text\n')).toBeNull();
