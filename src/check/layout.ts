@@ -3,6 +3,7 @@
  * without following symlinks, and sort its entries into seeds, allowed
  * files and findings.
  */
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { joinPath, type EntryKind, type SeedFs } from '../fs.js';
 import { UsageError, type Config } from '../config/types.js';
 import { finding, type Finding } from '../report/types.js';
@@ -61,8 +62,13 @@ export function parseSeedName(name: string, re: RegExp): { ordinal: number | nul
 }
 
 export async function scanLayout(fs: SeedFs, root: string, config: Config): Promise<Layout> {
-  const seedsDir = config.seedsDir.replace(/\\/g, '/').replace(/\/+$/, '') || '.';
-  const seedsFsPath = joinPath(root, seedsDir);
+  let seedsDir = config.seedsDir.replace(/\\/g, '/').replace(/\/+$/, '') || '.';
+  let seedsFsPath = joinPath(root, seedsDir);
+  if (isAbsolute(config.seedsDir)) {
+    // An absolute seeds folder: read it where it is, report paths relative to the root.
+    seedsFsPath = config.seedsDir;
+    seedsDir = relative(resolve(root), config.seedsDir).split(sep).join('/') || '.';
+  }
   const st = await fs.lstat(seedsFsPath);
   if (!st || (st.kind !== 'dir' && st.kind !== 'symlink')) {
     throw new UsageError(`no seeds folder at ${seedsFsPath}: create it, or pass --seeds-dir`);

@@ -148,3 +148,20 @@ describe('globToRegExp', () => {
     expect(globToRegExp('a.txt').test('abtxt')).toBe(false);
   });
 });
+
+describe('absolute seeds folder', () => {
+  it('reads an absolute --seeds-dir and reports paths relative to the root', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'seedcheck-abs-'));
+    try {
+      mkdirSync(join(dir, 'corpus'));
+      writeFileSync(join(dir, 'corpus', A), TEXT);
+      writeFileSync(join(dir, 'corpus', 'INDEX.md'), index([A]));
+      const r = expectValidReport(await check({ root: dir, seedsDir: join(dir, 'corpus') }));
+      expect(r.seedsDir).toBe('corpus');
+      expect(r.seeds.map((s) => s.path)).toEqual([`corpus/${A}`]);
+      expect(r.diagnostics).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
