@@ -380,3 +380,33 @@ describe('detection', () => {
     expect(detectBundle('====\n-- a.txt --\nx\n-- b.txt --\n')!.dialect).toBe('txtar');
   });
 });
+
+describe('detectBundle properties', () => {
+  it('never throws on arbitrary text made of dialect markers, and positions stay inside', async () => {
+    const fc = (await import('fast-check')).default;
+    const piece = fc.constantFrom(
+      '-- a.go --', '-- --', '<files>', '<file path="a.ts">', '</file>', '</files>', '## File: x.md', '```', '````md', '# Files',
+      '='.repeat(16), '='.repeat(48), '='.repeat(64), 'File: a.txt', 'FILE: b.txt', '---', 'src/a.py', '<documents>', '<document index="1">',
+      '<source>a</source>', '<document_content>', '</document_content>', '</document>', '`a.rs`:', '{"files": {"a": "b"}}', '', '\r', 'text',
+      '=== BEGIN a ===', '=== END a ===',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), fc.constantFrom('\n', '\r\n'), (ps, eol) => {
+        const t = ps.join(eol);
+        const b = detectBundle(t);
+        if (!b) return;
+        const n = t.split(/\r\n|\r|\n/).length;
+        for (const f of b.findings) {
+          expect(f.line).toBeGreaterThanOrEqual(1);
+          expect(f.line).toBeLessThanOrEqual(n);
+        }
+        for (const x of b.blocks) {
+          expect(x.endLine).toBeGreaterThanOrEqual(x.line);
+          expect(x.endLine).toBeLessThanOrEqual(n);
+          expect(x.bytes).toBe(Buffer.byteLength(x.content));
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
