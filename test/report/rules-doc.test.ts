@@ -7,7 +7,7 @@ import { RULES, ruleDocsUrl } from '../../src/report/rules.js';
 const doc = readFileSync(new URL('../../docs/rules.md', import.meta.url), 'utf8');
 
 describe('docs/rules.md', () => {
-  it('is in sync with the rule registry (regenerate: npm run build && node scripts/gen-rules-doc.js)', () => {
+  it('is in sync with the rule registry (regenerate: npm run docs:rules)', () => {
     expect(doc).toBe((renderRulesDoc as (r: typeof RULES) => string)(RULES));
   });
 
