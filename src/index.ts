@@ -20,4 +20,4 @@ export type { KindResult } from './kinds/types.js';
 export type { Block, Bundle, BundleFile, DialectId } from './bundle/types.js';
 export { check } from './check/run.js';
 export { classify } from './kinds/classify.js';
-export { parseBundle, formatBundle, detectBundle } from './bundle/index.js';
+export { parseBundle, formatBundle, detectBundle, withFile, BundleFormatError } from './bundle/index.js';
