@@ -10,6 +10,7 @@ import { memoryFs } from '../../src/fs.js';
 import { finding } from '../../src/report/types.js';
 import type { Report } from '../../src/report/model.js';
 import { ctx, report, seed } from './report-fixture.js';
+import { errorsOnly } from '../../src/cli/commands/check.js';
 
 const schemaPath = fileURLToPath(new URL('../../schema/report.schema.json', import.meta.url));
 const ajv = new Ajv2020({ allErrors: true, strict: false });
@@ -65,5 +66,9 @@ describe('json format', () => {
     expect(reports[0]!.summary.errors).toBe(0);
     expect(reports[1]!.summary.errors).toBeGreaterThan(3);
     for (const r of reports) roundTrip(r);
+    // What --quiet prints is a valid report too.
+    const quiet = roundTrip(errorsOnly(reports[1]!)) as Report;
+    expect(quiet.summary.warnings).toBe(0);
+    expect(quiet.diagnostics.every((d) => d.severity === 'error')).toBe(true);
   });
 });
