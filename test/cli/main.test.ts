@@ -111,6 +111,17 @@ describe('main(): check', () => {
     expect(st.stdout).toContain('index/digest-mismatch');
   });
 
+  it('code frames line up with the reported column, also after a BOM', async () => {
+    const files = cleanFiles('p/');
+    files[`p/seeds/${A}`] = '\uFEFFabc\u0007def\n' + files[`p/seeds/${A}`]!;
+    const r = await runMain(['--rule', 'content/bom=off'], { fs: memoryFs(files) });
+    expect(r.stdout).toMatch(/^\s+1:4\s+warning\s.*content\/control-char$/m);
+    const lines = r.stdout.split('\n');
+    const text = lines.findIndex((l) => l.includes('> 1 | abc\\x07def'));
+    expect(text).toBeGreaterThanOrEqual(0);
+    expect(lines[text + 1]!.indexOf('^')).toBe(lines[text]!.indexOf('\\x07'));
+  });
+
   it('--verbose lists every seed with its kind', async () => {
     const r = await runMain(['--verbose'], { fs: memoryFs(cleanFiles('p/')) });
     expect(r.stdout).toMatch(/seeds\/000_0123456789abcdef\.txt\s+\S+/);

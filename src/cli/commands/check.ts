@@ -47,7 +47,8 @@ async function loadSources(fs: SeedFs, root: string, report: Report): Promise<Ma
   const wanted = new Set<string>();
   for (const d of report.diagnostics) if (hasFrame(d.ruleId)) wanted.add(d.file);
   const out = new Map<string, string>();
-  const dec = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+  // The BOM is dropped: columns of the checks do not count it.
+  const dec = new TextDecoder('utf-8', { fatal: false });
   for (const file of wanted) {
     const path = joinPath(root, file);
     try {
