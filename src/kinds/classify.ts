@@ -133,6 +133,7 @@ interface State {
   proseSample: string;
   proseWords: number;
   structural: boolean;
+  english: boolean;
 }
 
 function stripHtml(t: string): string {
@@ -156,7 +157,7 @@ const FM_BLOG = ['layout', 'tags', 'categories', 'permalink', 'excerpt', 'commen
 const FM_SPEC = ['docname', 'ipr', 'area', 'workgroup', 'submissiontype', 'stand_alone', 'consensus'];
 
 function analyse(doc: Doc, S: Scores, hints: ClassifyHints, pre: string[]): State {
-  const st: State = { fm: doc.front?.keys, emailSubject: null, emailDate: null, kv: null, bundle: null, proseSample: '', proseWords: 0, structural: false };
+  const st: State = { fm: doc.front?.keys, emailSubject: null, emailDate: null, kv: null, bundle: null, proseSample: '', proseWords: 0, structural: false, english: false };
   const { lines } = doc;
 
   // ---- front matter ----
@@ -263,10 +264,13 @@ function analyse(doc: Doc, S: Scores, hints: ClassifyHints, pre: string[]): Stat
   st.proseWords = doc.proseWords;
 
   const lower = doc.text.toLowerCase();
-  const ws = wordStats(lower, ALL_PHRASES, ['we', 'our', 'us', 'you', 'your', 'doi', 'keywords', 'must', 'shall', ...PRON3, ...PRON1, ...PAST]);
+  const ws = wordStats(lower, ALL_PHRASES, SINGLE_WORDS);
   scoreLegal(doc, S, lower, ws);
   scoreConversation(doc, S);
   scoreGenres(doc, S, lower, ws);
+  // English prose is recognised from its stop words without loading franc.
+  const stop = sum(ws, EN_STOP);
+  st.english = ws.total >= 40 && stop / ws.total >= 0.15 && cnt(ws, 'the') / ws.total >= 0.03;
 
   // LaTeX sources are papers (or docs) whose markup looks like code.
   scoreLatex(doc, S);
@@ -627,6 +631,9 @@ const ALL_PHRASES: readonly string[] = [
   ...new Set([...LEGAL_PHRASES, 'et al', ...PAPER_PHRASES, ...NEWS_NON_LATIN_WORDS, ...SAID, ...OFFICIALS, ...WEEKDAYS, ...SPEECH, ...BUG_WORDS, ...ISSUE_PHRASES, ...IMPERATIVE, ...ENCYCLOPEDIC, ...NORMATIVE, 'key words', 'must not', 'required to']),
 ];
 
+const EN_STOP = ['the', 'and', 'of', 'to', 'a', 'in', 'is', 'that', 'it', 'for'];
+const SINGLE_WORDS: readonly string[] = ['we', 'our', 'us', 'you', 'your', 'doi', 'keywords', 'must', 'shall', ...PRON3, ...PRON1, ...PAST, ...EN_STOP];
+
 function scoreGenres(doc: Doc, S: Scores, lower: string, ws: WordStats): void {
   const { lines } = doc;
   const W = Math.max(doc.proseWords, 1);
@@ -754,7 +761,7 @@ function scoreGenres(doc: Doc, S: Scores, lower: string, ws: WordStats): void {
     if (i < doc.bodyStart + 20 && dateline === null) {
       const m = /^([A-Z][A-Z'.\- ]{2,30}(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?)\s*(\([A-Za-z .&]{2,30}\))?\s*(—|–|--| - )\s*\S/.exec(t);
       if (m && (m[2] || /—|–/.test(m[3]!)) && !/^(NOTE|WARNING|TODO|TL;DR|UPDATE|EDIT|Q|A)\b/.test(m[1]!)) {
-        dateline = (m[1]! + (m[2] ? ' ' + m[2] : '') + ' ' + m[3]).trim();
+        dateline = (m[1]!.trim() + (m[2] ? ' ' + m[2] : '') + ' ' + m[3]).trim();
         datelineLine = i;
       }
     }
@@ -1163,7 +1170,7 @@ function finish(doc: Doc, S: Scores, st: State, pre: string[], totalBytes: numbe
   const title = findTitle(doc, kind, st.fm, st.emailSubject, st.kv);
   const date = kind === 'code' || kind === 'data' || kind === 'bundle' ? null : findDate(doc, st.fm, st.emailDate);
   const proseLang = kind === 'code' || kind === 'data' || kind === 'bundle' ? 0 : st.proseWords;
-  const language = detectLanguage(doc, kind, st.proseSample, proseLang);
+  const language = detectLanguage(doc, kind, st.proseSample, proseLang, st.english);
   return {
     kind,
     subtype,

@@ -144,11 +144,12 @@ function franc(s: string): string {
 }
 
 /** Natural language of the prose (ISO 639-1 where known), `und` when there is too little. */
-export function detectLanguage(doc: Doc, kind: KindId, proseSample: string, proseWords: number): string | null {
+export function detectLanguage(doc: Doc, kind: KindId, proseSample: string, proseWords: number, english = false): string | null {
   if (kind === 'binary' || kind === 'empty') return null;
   if (proseWords < 25 || proseSample.length < 120) return 'und';
+  if (english) return 'en';
   // Mostly CJK: franc-min confuses short CJK samples; script decides.
-  const sample = proseSample.slice(0, 1200);
+  const sample = proseSample.slice(0, 800);
   let kana = 0;
   let han = 0;
   let hangul = 0;

@@ -274,6 +274,9 @@ function detectDelimited(doc: Doc): DataHit | null {
   if (rows.length < 3) return null;
   for (const [, l] of rows) if (l.length > 4000) return null;
   for (const d of ['\t', ',', ';']) {
+    let withD = 0;
+    for (const [, l] of rows) if (l.includes(d)) withD++;
+    if (withD < rows.length * 0.9) continue;
     const counts = new Map<number, number>();
     let cells = 0;
     let cellChars = 0;
@@ -338,6 +341,7 @@ function detectYaml(doc: Doc): DataHit | null {
     const t = l.trim();
     if (t.startsWith('#') || t === '---' || t === '...') continue;
     considered++;
+    if (considered === 40 && ok < 30) return null;
     const indent = l.length - l.trimStart().length;
     if (blockIndent >= 0) {
       if (indent > blockIndent) {
@@ -401,6 +405,7 @@ function detectTomlIni(doc: Doc): DataHit | null {
     const t = l.trim();
     if (t.startsWith('#') || t.startsWith(';')) continue;
     considered++;
+    if (considered === 40 && sections + kvs + cont < 30) return null;
     if (inMultiline) {
       cont++;
       if (/^[\]}]|"""|'''/.test(t) || t.endsWith(']')) inMultiline = false;

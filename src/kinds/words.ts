@@ -15,22 +15,38 @@ export interface WordStats {
 // Separators: whitespace, ASCII punctuation except ' and -, Latin-1 and general punctuation, CJK punctuation.
 const SEP = /[\s!-&(-,./:-@[-`{-~\u00a0-\u00bf\u2000-\u2018\u201a-\u206f\u3000-\u303f\uff01-\uff0f]+/;
 
-export function wordStats(lower: string, phrases: readonly string[], words: readonly string[]): WordStats {
-  const freq = new Map<string, number>();
-  const phrase = new Map<string, number>();
-  for (const w of words) freq.set(w, 0);
-  // index phrases by first word
+interface Index {
+  byFirst: Map<string, string[][]>;
+  singles: string[];
+}
+const indexCache = new WeakMap<readonly string[], Index>();
+
+function indexOf(phrases: readonly string[], words: readonly string[]): Index {
+  let ix = indexCache.get(phrases);
+  if (ix) return ix;
   const byFirst = new Map<string, string[][]>();
+  const singles: string[] = [...words];
   for (const p of phrases) {
     const ws = p.split(' ');
     if (ws.length < 2) {
-      freq.set(p, 0);
+      singles.push(p);
       continue;
     }
     const list = byFirst.get(ws[0]!) ?? [];
     list.push(ws);
     byFirst.set(ws[0]!, list);
   }
+  ix = { byFirst, singles };
+  indexCache.set(phrases, ix);
+  return ix;
+}
+
+/** `phrases` and `words` should be module constants: their index is cached per phrases array. */
+export function wordStats(lower: string, phrases: readonly string[], words: readonly string[]): WordStats {
+  const { byFirst, singles } = indexOf(phrases, words);
+  const freq = new Map<string, number>();
+  const phrase = new Map<string, number>();
+  for (const w of singles) freq.set(w, 0);
   const toks = lower.split(SEP);
   let total = 0;
   let digits = 0;

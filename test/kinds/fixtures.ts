@@ -1,0 +1,557 @@
+/**
+ * Documents written for these tests (never copied from the corpus), one or
+ * more per kind, including the ambiguous pairs of KINDS.md.
+ */
+
+export const SPEC = `Network Working Group                                        A. Writer
+Request for Comments: 9999                                   Example Org
+Category: Standards Track                                     April 2026
+
+                 The Lantern Message Exchange Protocol
+
+Status of This Memo
+
+   This document specifies an Internet standards track protocol for the
+   Internet community, and requests discussion and suggestions for
+   improvements.
+
+1.  Introduction
+
+   The Lantern protocol carries short messages between a client and a
+   relay. This document defines the framing, the handshake and the error
+   codes.
+
+1.1.  Requirements Language
+
+   The key words "MUST", "MUST NOT", "REQUIRED", "SHALL", "SHALL NOT",
+   "SHOULD", "SHOULD NOT", "RECOMMENDED", "MAY", and "OPTIONAL" in this
+   document are to be interpreted as described in BCP 14 [RFC2119].
+
+2.  Framing
+
+   Every frame MUST start with a two-byte length. A relay MUST NOT accept
+   a frame longer than 4096 bytes. A client SHOULD close the connection
+   after three malformed frames, and it MAY log them.
+
+   frame   = length payload
+   length  = 2OCTET
+   payload = *OCTET / %x00-FF
+
+2.1.  Handshake
+
+   The client MUST send a HELLO frame first. The relay SHOULD answer within
+   five seconds; a client that gets no answer MAY retry once.
+
+3.  Security Considerations
+
+   Implementations SHOULD use TLS. A relay MUST NOT forward frames from an
+   unauthenticated client.
+
+4.  Normative References
+
+   [RFC2119]  Bradner, S., "Key words for use in RFCs to Indicate
+              Requirement Levels", BCP 14, RFC 2119, March 1997.
+
+Writer                       Standards Track                    [Page 1]
+`;
+
+export const DOCS = `# quillpad
+
+[![build](https://img.shields.io/badge/build-passing-green.svg)](https://ci.example.org)
+
+quillpad is a tiny note-taking server with a JSON API.
+
+## Installation
+
+\`\`\`sh
+npm install quillpad
+\`\`\`
+
+## Usage
+
+Start the server on a port of your choice:
+
+\`\`\`sh
+npx quillpad --port 8080
+\`\`\`
+
+You can then create a note with \`POST /notes\` and list them with \`GET /notes\`.
+
+## Configuration
+
+| option | default | meaning |
+|---|---|---|
+| \`port\` | 8080 | the port to listen on |
+| \`dir\` | \`./notes\` | where notes are stored |
+
+## Contributing
+
+See the contributing guide. Run \`npm test\` before opening a pull request.
+
+## License
+
+MIT
+`;
+
+/** Spec vs docs: a Markdown design document that is normative. */
+export const SPEC_MARKDOWN = `# Tally file format 1.0
+
+The key words "MUST", "MUST NOT", "SHOULD" and "MAY" in this document are to be
+interpreted as described in RFC 2119.
+
+## 1. Files
+
+1. A tally file MUST be UTF-8 without a byte order mark.
+2. Every line MUST end with a line feed; a reader MUST NOT accept CR alone.
+3. A writer SHOULD keep lines shorter than 120 characters.
+
+## 2. Records
+
+1. A record MUST have exactly three fields separated by tabs.
+2. The first field MUST be an ISO date; readers MUST reject other dates.
+3. The second field SHOULD be a lower-case account name.
+4. The third field MUST be a decimal amount; it MAY carry a sign.
+
+## 3. Grammar
+
+    tally  = *record
+    record = date TAB account TAB amount LF
+    amount = ["-"] 1*DIGIT ["." 1*DIGIT]
+
+## 4. Conformance
+
+A conforming reader MUST implement every rule of sections 1 and 2. A reader
+SHOULD report the line number of the first violation.
+`;
+
+export const CARD = `name: lantern-relay
+title: Lantern relay
+version: 0.3.0
+description: A small relay for the Lantern message protocol, written to run on a single board computer in a shed.
+author: Ada Writer
+license: MIT
+homepage: https://example.org/lantern
+keywords:
+  - messaging
+  - relay
+`;
+
+export const CARD_MARKDOWN = `# Moss Garden
+
+**Team:** Lee and Sam
+
+**What is the game about, in one line?**
+A quiet puzzle game where you grow moss to connect stones before the sun dries them.
+
+**What makes it fun?**
+Every stone you connect changes the shade pattern of the garden, so each move opens new paths.
+
+**How long does a session last?**
+About ten minutes per garden, with thirty gardens in the first release.
+`;
+
+/** Card vs data: long uniform records are data. */
+export const DATA_YAML = `# generated station list
+stations:
+  - id: 101
+    name: north
+    lat: 51.5
+    lon: -0.12
+  - id: 102
+    name: south
+    lat: 51.4
+    lon: -0.11
+  - id: 103
+    name: east
+    lat: 51.5
+    lon: -0.05
+  - id: 104
+    name: west
+    lat: 51.5
+    lon: -0.2
+  - id: 105
+    name: centre
+    lat: 51.51
+    lon: -0.13
+`;
+
+export const DATA_JSON = JSON.stringify({ name: 'x', items: [1, 2, 3], nested: { a: true, b: null } }, null, 2);
+
+export const DATA_CSV = `date,station,temp_c,rain_mm
+2026-01-01,north,3.2,0.0
+2026-01-01,south,4.1,1.2
+2026-01-02,north,2.8,0.4
+2026-01-02,south,3.9,0.0
+2026-01-03,north,1.5,3.1
+2026-01-03,south,2.2,2.7
+`;
+
+export const DATA_TOML = `[package]
+name = "lantern"
+version = "0.3.0"
+edition = "2021"
+
+[dependencies]
+serde = { version = "1", features = ["derive"] }
+tokio = "1.40"
+anyhow = "1"
+
+[profile.release]
+lto = true
+codegen-units = 1
+`;
+
+export const DATA_INI = `[Unit]
+Description=Lantern relay
+After=network.target
+
+[Service]
+ExecStart=/usr/local/bin/lantern-relay --port 7000
+Restart=on-failure
+User=lantern
+
+[Install]
+WantedBy=multi-user.target
+`;
+
+export const DATA_XML = `<?xml version="1.0" encoding="UTF-8"?>
+<stations>
+  <station id="101"><name>north</name><lat>51.5</lat></station>
+  <station id="102"><name>south</name><lat>51.4</lat></station>
+</stations>
+`;
+
+export const CODE_PY = `#!/usr/bin/env python3
+"""Count words in files."""
+import sys
+from collections import Counter
+
+
+def count(path):
+    with open(path, encoding="utf-8") as f:
+        return Counter(f.read().split())
+
+
+def main(argv):
+    total = Counter()
+    for p in argv[1:]:
+        total.update(count(p))
+    for word, n in total.most_common(10):
+        print(f"{n:6d} {word}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
+`;
+
+export const CODE_TS = `import { readFile } from 'node:fs/promises';
+
+export interface Note {
+  id: string;
+  text: string;
+}
+
+export async function loadNotes(path: string): Promise<Note[]> {
+  const raw = await readFile(path, 'utf8');
+  const data: unknown = JSON.parse(raw);
+  if (!Array.isArray(data)) throw new Error('not a list');
+  return data.map((d, i) => ({ id: String(i), text: String(d) }));
+}
+
+export function longest(notes: Note[]): Note | undefined {
+  let best: Note | undefined;
+  for (const n of notes) {
+    if (!best || n.text.length > best.text.length) best = n;
+  }
+  return best;
+}
+`;
+
+export const BUNDLE_DIFF = `diff --git a/src/relay.c b/src/relay.c
+index 1111111..2222222 100644
+--- a/src/relay.c
++++ b/src/relay.c
+@@ -10,7 +10,7 @@ int relay(int fd)
+ {
+-    char buf[1024];
++    char buf[4096];
+     ssize_t n = read(fd, buf, sizeof buf);
+     if (n < 0) return -1;
+     return forward(buf, n);
+diff --git a/README.md b/README.md
+index 3333333..4444444 100644
+--- a/README.md
++++ b/README.md
+@@ -1,3 +1,3 @@
+ # relay
+-Frames up to 1 KiB.
++Frames up to 4 KiB.
+`;
+
+export const BUNDLE_TXTAR = `Two files for a test.
+-- go.mod --
+module example.org/lantern
+
+go 1.22
+-- main.go --
+package main
+
+import "fmt"
+
+func main() {
+	fmt.Println("hello")
+}
+-- README --
+A tiny module.
+`;
+
+export const PAPER = `# Measuring shade in moss gardens
+
+## Abstract
+
+We present a method for estimating shade coverage in moss gardens from a
+single overhead photograph. In this paper we compare the method with manual
+surveys of 40 gardens and show that it agrees within 5% (Tanaka et al., 2021).
+
+## Introduction
+
+Moss growth depends on shade and moisture [1, 2]. Earlier work measured
+shade by hand [3], which is slow; Ito and Mori (2019) proposed sensors, but
+sensors are costly (Ito & Mori, 2019). Our approach uses a phone camera.
+
+## Methods
+
+We photographed each garden at noon and segmented the images with a
+threshold chosen on a held-out set [4]. The dataset is described by
+Sato et al. [5].
+
+## Results
+
+The estimate differed from the surveys by 3.1% on average. Related work
+reports similar errors for lawns (Kim et al., 2020).
+
+## Conclusion
+
+The method is cheap and accurate enough for garden planning. Future work
+will cover seasonal change.
+
+## References
+
+[1] Tanaka, H. et al. Shade and moss. J. Bryology 12 (2021). doi:10.1000/xyz123
+[2] Ito, K. and Mori, T. Sensors for gardens. 2019.
+`;
+
+export const ISSUE = `# Relay drops frames larger than 1 KiB
+
+**Describe the bug**
+The relay silently drops any frame larger than 1024 bytes instead of forwarding it.
+
+**To Reproduce**
+Steps to reproduce the behavior:
+1. Start the relay with \`lantern-relay --port 7000\`
+2. Send a 2000-byte frame with the test client
+3. See that the other client never receives it
+
+**Expected behavior**
+Frames up to 4096 bytes are forwarded, as the spec says.
+
+**Actual behavior**
+Nothing is forwarded and the log shows:
+
+\`\`\`
+Error: frame too large
+    at relay (src/relay.js:42:11)
+\`\`\`
+
+**Environment**
+- OS: Debian 12
+- Version: 0.3.0
+`;
+
+/** Docs vs issue: a troubleshooting page is docs, not an issue. */
+export const DOCS_TROUBLESHOOTING = `# Troubleshooting
+
+This page lists common problems with quillpad and how to solve them.
+
+## The server does not start
+
+Check that the port is free. You can pick another one with \`--port\`:
+
+\`\`\`sh
+npx quillpad --port 9090
+\`\`\`
+
+## Notes are not saved
+
+Make sure the notes folder is writable. See the configuration section of
+the README for the \`dir\` option.
+
+## Options
+
+| option | meaning |
+|---|---|
+| \`--port\` | port to listen on |
+| \`--dir\` | notes folder |
+`;
+
+export const NEWS = `Harbour town votes to rebuild its sea wall
+
+PORTWELL (Coastal Press) — Residents of Portwell voted on Tuesday to spend
+£4.2 million on a new sea wall after winter storms flooded 120 homes.
+
+The council said 61 per cent of voters backed the plan. "We cannot go through
+another winter like the last one," said Mayor Ruth Alder, who campaigned for the
+wall. According to the council, work will start in March and last 18 months.
+
+Opponents said the cost would raise local taxes by 3 per cent. A spokesman for
+the Environment Agency said the government would pay a third of the bill.
+
+Officials expect the wall to protect the harbour for at least 50 years.
+`;
+
+/** News vs fiction: dialogue and "said" but narrative structure. */
+export const FICTION = `Chapter 1
+
+The fog had come down early that evening, and Mara walked home along the
+harbour with her collar turned up against the cold.
+
+"You're late," her brother said when she opened the door. He was sitting by
+the fire, whittling a piece of driftwood into the shape of a gull.
+
+"The boats were late," she replied. She hung her coat on the hook and sighed.
+"Old Tom says the fog will hold until morning."
+
+"Old Tom says a great many things." He smiled without looking up.
+
+She laughed and sat down beside him. Outside, the foghorn sounded twice, long
+and low, and somewhere far off a bell answered it. She thought of her father,
+who had gone out before dawn and had not yet come back, and she said nothing
+more.
+
+Chapter 2
+
+Morning came grey and still. Mara woke before her brother and went down to
+the quay, where the women were already waiting in silence.
+`;
+
+export const PROSE = `On keeping a garden notebook
+
+For years I kept no record of my garden. I planted what I liked and forgot
+what failed. Last spring I started a notebook, and it has changed how I think
+about the whole thing.
+
+A notebook is not a plan. It is a memory that does not flatter you. When I
+read that the beans went in two weeks too early, I cannot pretend the frost
+was bad luck. When I see that the moss by the north wall spread every year I
+left it alone, I stop scraping it away.
+
+The habit costs ten minutes a week. What it gives back is harder to measure:
+a sense that the garden is a conversation over years rather than a series of
+small defeats. I recommend it to anyone who has ever wondered why the same
+mistakes keep coming back.
+`;
+
+/** A prose text that mentions code is still prose. */
+export const PROSE_WITH_CODE = `Why I stopped writing clever one-liners
+
+I used to be proud of lines like \`xs.reduce((a, b) => a + b, 0)\` squeezed into a
+single expression. Over the years I have come to think that clever code is a
+debt I hand to whoever reads it next, and that person is usually me, tired, on
+a Friday afternoon.
+
+A colleague once spent an hour on a line I had written in a minute. She was not
+slow; the line was simply too dense. Since then I write the loop out, name the
+intermediate values, and let the reader see the steps. It takes a few more lines
+and saves a great deal of patience.
+
+None of this is new advice. But I needed to feel the cost myself before I took
+it seriously, and perhaps that is the only way anyone learns it.
+`;
+
+export const CONVERSATION = `[03/02/2026, 09:14:02] Ana: morning! did the relay survive the night?
+[03/02/2026, 09:14:40] Ben: yes, no restarts
+[03/02/2026, 09:15:03] Ana: great, I'll push the 4 KiB frame fix today
+[03/02/2026, 09:15:31] Ben: ok, ping me for the review
+[03/02/2026, 09:16:10] Cleo: can we also bump the log level?
+[03/02/2026, 09:16:45] Ana: sure, separate PR
+[03/02/2026, 09:17:02] Ben: 👍
+[03/02/2026, 09:20:18] Cleo: thanks
+[03/02/2026, 10:02:55] Ana: PR is up
+[03/02/2026, 10:05:12] Ben: looking now
+`;
+
+export const TRANSCRIPT = `**Host:** Welcome back to the show. Today we're talking about relays with Dana.
+
+**Dana:** Thanks for having me. It's been a busy year for us.
+
+**Host:** Let's start with the basics. Why build your own relay?
+
+**Dana:** Honestly, because the existing ones were too heavy for the boards we use.
+
+**Host:** And how small is small?
+
+**Dana:** The whole thing runs in about four megabytes of memory.
+
+**Host:** That's impressive. What was the hardest part?
+
+**Dana:** Framing, without a doubt. We rewrote it three times.
+`;
+
+/** Conversation vs email headers: an email. */
+export const EMAIL = `From: Ana Writer <ana@example.org>
+To: Ben Reader <ben@example.org>
+Subject: Relay frame size
+Date: Tue, 03 Feb 2026 10:12:00 +0000
+Message-ID: <1234@example.org>
+MIME-Version: 1.0
+Content-Type: text/plain; charset=utf-8
+
+Hi Ben,
+
+the relay now accepts frames up to 4 KiB. Could you review the change
+before Thursday?
+
+Thanks,
+Ana
+`;
+
+export const LEGAL_MIT = `MIT License
+
+Copyright (c) 2026 Ada Writer
+
+Permission is hereby granted, free of charge, to any person obtaining a copy
+of this software and associated documentation files (the "Software"), to deal
+in the Software without restriction, including without limitation the rights
+to use, copy, modify, merge, publish, distribute, sublicense, and/or sell
+copies of the Software, and to permit persons to whom the Software is
+furnished to do so, subject to the following conditions:
+
+The above copyright notice and this permission notice shall be included in all
+copies or substantial portions of the Software.
+
+THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,
+OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE
+SOFTWARE.
+`;
+
+export const LEGAL_TERMS = `# Terms of Service
+
+Last updated: 1 March 2026
+
+By using the Quillpad hosted service you agree to these terms. If you do not
+agree, do not use the service.
+
+1. You are responsible for the notes you store. You agree not to store
+   unlawful content.
+2. The service is provided "as is", without warranty of any kind. We are not
+   liable for any loss of data.
+3. We may terminate your account if you breach these terms. Termination does
+   not affect rights that arose before it.
+4. These terms are governed by the laws of Scotland, and its courts have
+   exclusive jurisdiction.
+`;
