@@ -121,6 +121,13 @@ describe('stylish: code frames', () => {
     expect(caret).toContain('\t');
   });
 
+  it('counts lines the way the checks do: LF, CRLF or a lone CR', () => {
+    const f = codeFrame('one\rtwo\r\nthree\nfour\n', 3, 1, plain)!;
+    expect(f).toContain('> 3 | three');
+    expect(f).toContain('  1 | one');
+    expect(f).not.toContain('\\r');
+  });
+
   it('returns null past the end of the file', () => {
     expect(codeFrame('one\n', 2, 1, plain)).toBeNull();
   });

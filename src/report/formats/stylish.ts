@@ -64,7 +64,8 @@ const MAX_FRAME_LINE = 120;
  * sanitised text (an escaped character is wider than one column).
  */
 export function codeFrame(source: string, line: number, column: number, c: Colors, context = 2): string | null {
-  const lines = source.split('\n');
+  // Lines end at LF, CRLF or a lone CR, as in the checks (src/check/text.ts).
+  const lines = source.split(/\r\n|\r|\n/);
   if (line < 1 || line > lines.length) return null;
   // A final newline does not make a line of its own.
   const last = lines.length > 1 && lines[lines.length - 1] === '' ? lines.length - 1 : lines.length;
