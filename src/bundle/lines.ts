@@ -66,6 +66,12 @@ export function lineStartsWith(ix: LineIndex, i: number, s: string): boolean {
   return ix.end[i]! - ix.start[i]! >= s.length && ix.text.startsWith(s, ix.start[i]!);
 }
 
+/** Like lineStartsWith, but a byte order mark at the very start of the text is skipped. */
+export function lineStartsWithBom(ix: LineIndex, i: number, s: string): boolean {
+  if (i === 0 && ix.text.charCodeAt(0) === 0xfeff) return ix.text.startsWith(s, 1);
+  return lineStartsWith(ix, i, s);
+}
+
 /** True when line i (minus CR) is exactly n copies of the char code c. */
 export function isRun(ix: LineIndex, i: number, c: number, n: number): boolean {
   if (lineLen(ix, i) !== n) return false;

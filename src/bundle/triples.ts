@@ -7,7 +7,7 @@
  */
 import type { Finding } from '../report/types.js';
 import { ambiguous, finish, makeBlock, trimTrailingBlankLines, type Recognised } from './common.js';
-import { isRun, lineStartsWith, lineText, type LineIndex } from './lines.js';
+import { isRun, lineStartsWith, lineStartsWithBom, lineText, type LineIndex } from './lines.js';
 import type { Block, DialectId } from './types.js';
 
 interface TripleSpec {
@@ -77,8 +77,9 @@ export function recogniseRepomixPlain(ix: LineIndex): Recognised | null {
   const { blocks, findings } = recogniseTriples(ix, { dialect: 'repomix-plain', sep: 16, labels: ['File: '], banner: 64 });
   if (blocks.length === 0) return null;
   let anchor = blocks[0]!.line - 2;
-  // a leading 64-`=` banner (title of the output) anchors the dialect at its start
-  for (let i = 0; i < Math.min(ix.count, 5); i++) {
+  // a 64-`=` section banner before the first block anchors the dialect there
+  for (let i = 0; i < anchor; i++) {
+    if (ix.text.charCodeAt(ix.start[i]!) !== EQ) continue;
     if (isRun(ix, i, EQ, 64)) {
       anchor = Math.min(anchor, i);
       break;
@@ -91,6 +92,6 @@ export function recogniseGitingest(ix: LineIndex): Recognised | null {
   const { blocks, findings } = recogniseTriples(ix, { dialect: 'gitingest', sep: 48, labels: ['FILE: ', 'File: ', 'SYMLINK: '] });
   if (blocks.length === 0) return null;
   let anchor = blocks[0]!.line - 2;
-  if (ix.count > 0 && lineStartsWith(ix, 0, 'Directory structure:')) anchor = 0;
+  if (ix.count > 0 && lineStartsWithBom(ix, 0, 'Directory structure:')) anchor = 0;
   return { bundle: finish('gitingest', blocks, findings), anchor };
 }
