@@ -63,7 +63,7 @@ function distModules() {
   return out.sort();
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const rows = [];
   const floor = importCost('node:path');
   rows.push({ module: '(node:path, floor)', ...floor });

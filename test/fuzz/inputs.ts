@@ -17,8 +17,8 @@ export const ADVERSARIAL: Adversarial[] = [
   { name: 'a single line of "=" (n bytes)', n: 1 << 20, make: (n) => '='.repeat(n) },
   { name: 'lines of "=" of growing length, then " BEGIN"', n: 2000, make: (n) => Array.from({ length: n }, (_, i) => '='.repeat(3 + (i % 97)) + ' BEGIN').join('\n') },
   { name: 'n unterminated BEGIN lines', n: 25_000, make: (n) => Array.from({ length: n }, () => '=== BEGIN a.txt ===').join('\n') + '\n' },
-  { name: 'n BEGIN lines with distinct paths', n: 25_000, make: (n) => Array.from({ length: n }, (_, i) => `=== BEGIN d${i}/f.txt ===`).join('\n') + '\n' },
-  { name: 'n empty blocks with distinct paths (duplicate/collision checks)', n: 10_000, make: (n) => Array.from({ length: n }, (_, i) => `=== BEGIN p/${i % 7}/F${i}.txt ===\n=== END p/${i % 7}/F${i}.txt ===`).join('\n') + '\n' },
+  { name: 'n BEGIN lines with distinct paths', n: 10_000, make: (n) => Array.from({ length: n }, (_, i) => `=== BEGIN d${i}/f.txt ===`).join('\n') + '\n' },
+  { name: 'n empty blocks with distinct paths (duplicate/collision checks)', n: 5_000, make: (n) => Array.from({ length: n }, (_, i) => `=== BEGIN p/${i % 7}/F${i}.txt ===\n=== END p/${i % 7}/F${i}.txt ===`).join('\n') + '\n' },
   { name: 'a single line of words (n bytes)', n: 1 << 20, make: (n) => 'lorem ipsum dolor sit amet '.repeat(Math.ceil(n / 27)).slice(0, n) },
   { name: 'combining marks (n code units)', n: 256 * 1024, make: (n) => 'e' + '\u0301'.repeat(n - 1) },
   { name: 'combining marks over many lines', n: 256 * 1024, make: (n) => ('a' + '\u0301\u0302\u0303'.repeat(20) + '\n').repeat(Math.ceil(n / 62)) },
@@ -40,8 +40,8 @@ export const ADVERSARIAL: Adversarial[] = [
         }
       }).join('\n') + '\n',
   },
-  { name: 'repomix-xml open tags, never closed', n: 25_000, make: (n) => Array.from({ length: n }, (_, i) => `<file path="a${i}.ts">`).join('\n') + '\n' },
-  { name: 'txtar markers', n: 25_000, make: (n) => Array.from({ length: n }, (_, i) => `-- f${i % 100}.txt --\nx`).join('\n') + '\n' },
+  { name: 'repomix-xml open tags, never closed', n: 10_000, make: (n) => Array.from({ length: n }, (_, i) => `<file path="a${i}.ts">`).join('\n') + '\n' },
+  { name: 'txtar markers', n: 10_000, make: (n) => Array.from({ length: n }, (_, i) => `-- f${i % 100}.txt --\nx`).join('\n') + '\n' },
   {
     name: 'INDEX.md table with n rows',
     n: 25_000,
