@@ -128,6 +128,12 @@ describe('stylish: code frames', () => {
     expect(f).not.toContain('\\r');
   });
 
+  it('puts the caret under the right column after wide (CJK) characters', () => {
+    const [text, caret] = codeFrame('日本語のX\n', 1, 5, plain)!.split('\n');
+    // 4 wide characters take 8 terminal columns before X.
+    expect(caret!.indexOf('^') - caret!.indexOf('|')).toBe(text!.indexOf('日') - text!.indexOf('|') + 8);
+  });
+
   it('returns null past the end of the file', () => {
     expect(codeFrame('one\n', 2, 1, plain)).toBeNull();
   });

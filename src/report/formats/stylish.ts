@@ -58,6 +58,29 @@ const padStart = (s: string, w: number) => ' '.repeat(Math.max(0, w - width(s)))
 
 const MAX_FRAME_LINE = 120;
 
+/** East Asian wide and emoji code points take two terminal columns. */
+function isWide(cp: number): boolean {
+  return (
+    (cp >= 0x1100 && cp <= 0x115f) ||
+    (cp >= 0x2e80 && cp <= 0xa4cf && cp !== 0x303f) ||
+    (cp >= 0xac00 && cp <= 0xd7a3) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0xfe30 && cp <= 0xfe4f) ||
+    (cp >= 0xff00 && cp <= 0xff60) ||
+    (cp >= 0xffe0 && cp <= 0xffe6) ||
+    (cp >= 0x1f300 && cp <= 0x1f64f) ||
+    (cp >= 0x1f900 && cp <= 0x1f9ff) ||
+    (cp >= 0x20000 && cp <= 0x3fffd)
+  );
+}
+
+/** Blank a prefix for the caret line: tabs stay tabs, wide characters take two spaces. */
+function blankOut(prefix: string): string {
+  let out = '';
+  for (const ch of prefix) out += ch === '\t' ? '\t' : isWide(ch.codePointAt(0)!) ? '  ' : ' ';
+  return out;
+}
+
 /**
  * A code frame: up to 2 lines of context either side, line numbers, and a
  * caret under the column. Lines are sanitised; the caret follows the
@@ -83,7 +106,7 @@ export function codeFrame(source: string, line: number, column: number, c: Color
       let start = 0;
       if (text.length > MAX_FRAME_LINE && prefix.length > MAX_FRAME_LINE - 20) start = prefix.length - (MAX_FRAME_LINE - 40);
       const shownPrefix = prefix.slice(start);
-      caretPad = (start > 0 ? ' ' : '') + shownPrefix.replace(/[^\t]/g, ' ');
+      caretPad = (start > 0 ? ' ' : '') + blankOut(shownPrefix);
       text = (start > 0 ? '…' : '') + text.slice(start);
     } else if (text.length > MAX_FRAME_LINE) {
       text = text.slice(0, MAX_FRAME_LINE);
