@@ -174,7 +174,7 @@ export const RULES: readonly RuleMeta[] = [
   r('block/delimiter-in-content', 'error', '(canonical) A line inside a block that looks like a marker of the same fence.', 'Lengthen the fence of that block (e.g. ==== instead of ===); `seedcheck pack` does this itself.',
     '=== BEGIN a.txt ===\n=== BEGIN b.txt ===\n=== END a.txt ===\n', '==== BEGIN a.txt ====\n=== BEGIN b.txt ===\n==== END a.txt ====\n'),
   r('block/ambiguous-delimiter', 'warning', '(other dialects) A content line that looks like a marker of its dialect.', 'Nothing to escape in this dialect: check that the file boundaries are what you meant.',
-    '-- a.txt --\n-- not a file --\n', '-- a.txt --\nhello\n'),
+    '-- a.txt --\n-- --\n-- b.txt -- \n', '-- a.txt --\nhello\n'),
   r('block/stray-text', 'warning', 'Non-blank text between blocks.', 'Move the text into a block, or delete it.',
     '=== BEGIN a ===\n=== END a ===\nstray\n', '=== BEGIN a ===\n=== END a ===\n'),
   r('block/duplicate-path', 'error', 'Two blocks with the same path.', 'Rename or remove one of the blocks.',
