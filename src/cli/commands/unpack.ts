@@ -67,7 +67,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   } catch {
     throw new UsageError(`${bundlePath} is not UTF-8 text, so it is not a bundle.`);
   }
-  const { detectBundle, withFile } = await import('../../bundle/index.js');
+  const { detectBundle, withFile, unsafeReason } = await import('../../bundle/index.js');
   const bundle = detectBundle(text);
   if (!bundle) throw new UsageError(`${bundlePath} is not a recognised bundle (canonical, txtar, repomix, gitingest, files-to-prompt or Markdown files).`);
 
@@ -105,6 +105,12 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   for (const b of lineRefs) {
     if (refusedBlock(b)) {
       refuse(b, 'the block has errors (see above)');
+      continue;
+    }
+    // defence in depth: the path rules already refused these blocks
+    const unsafe = unsafeReason(b.path);
+    if (unsafe !== null || (process.platform === 'win32' && /[:*?"<>|]/.test(b.path))) {
+      refuse(b, `unsafe path: ${unsafe ?? 'character not allowed on Windows'}`);
       continue;
     }
     const segs = b.path.split('/');
