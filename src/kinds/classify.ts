@@ -242,6 +242,8 @@ function analyse(doc: Doc, S: Scores, hints: ClassifyHints, pre: string[]): Stat
   // ---- data / card ----
   const data = detectData(doc);
   if (data) scoreDataCard(doc, S, data, st);
+  // A bundle serialised as JSON/XML parses as data too; the bundle is the better answer.
+  if (data && (S.m.get('bundle')?.score ?? 0) >= 8) S.get('data').score *= 0.5;
 
   // ---- bold-key / prompt cards in Markdown ----
   scoreMarkdownCard(doc, S);
@@ -266,8 +268,13 @@ function analyse(doc: Doc, S: Scores, hints: ClassifyHints, pre: string[]): Stat
   const lower = doc.text.toLowerCase();
   const ws = wordStats(lower, ALL_PHRASES, SINGLE_WORDS);
   scoreLegal(doc, S, lower, ws);
-  scoreConversation(doc, S);
-  scoreGenres(doc, S, lower, ws);
+  // Certain structure (parsed data, code, a bundle, an email): prose genres cannot win, skip their cost.
+  let certain = 0;
+  for (const k of ['data', 'code', 'bundle', 'email'] as const) certain = Math.max(certain, S.m.get(k)?.score ?? 0);
+  if (certain < 7.5) {
+    scoreConversation(doc, S);
+    scoreGenres(doc, S, lower, ws);
+  }
   // English prose is recognised from its stop words without loading franc.
   const stop = sum(ws, EN_STOP);
   st.english = ws.total >= 40 && stop / ws.total >= 0.15 && cnt(ws, 'the') / ws.total >= 0.03;
@@ -714,15 +721,18 @@ function scoreGenres(doc: Doc, S: Scores, lower: string, ws: WordStats): void {
         mayCount += countMatches(t, /\bMAY\b/g);
       }
     }
-    if (/^(#{1,6}\s+)?(\d+\.)+\d*\.?\s+[A-Z\p{Lu}]/u.test(t) && t.length < 90 && !/[.;,]$/.test(t) && (/^#/.test(t) || /^\d+\.\d/.test(t) || startPara)) numberedHeads++;
-    if (/^[A-Za-z][\w-]*\s+(=|::=|=\/)\s+\S/.test(t) && /(\/|%x|\*\(|\[|"|::=|<)/.test(t) && !/[.]$/.test(t)) abnf++;
+    const c0 = t.charCodeAt(0);
+    const short = t.length < 120;
+    const hasColon = t.includes(':');
+    if ((c0 === 35 || (c0 >= 48 && c0 <= 57)) && /^(#{1,6}\s+)?(\d+\.)+\d*\.?\s+[A-Z\p{Lu}]/u.test(t) && t.length < 90 && !/[.;,]$/.test(t) && (/^#/.test(t) || /^\d+\.\d/.test(t) || startPara)) numberedHeads++;
+    if (short && t.includes('=') && /^[A-Za-z][\w-]*\s+(=|::=|=\/)\s+\S/.test(t) && /(\/|%x|\*\(|\[|"|::=|<)/.test(t) && !/[.]$/.test(t)) abnf++;
     if (i < 80 && /^(Request for Comments|Network Working Group|Internet-Draft|Category:|Obsoletes:|Updates:|ISSN:|Intended status:|Status of (This|this) Memo|STD:|BCP:)/.test(t)) {
       rfcHeader++;
       if (rfcHeaderLine < 0) rfcHeaderLine = i;
     }
     if (/\[Page \d+\]$/.test(t)) rfcHeader += 0.2;
     if (i < 40 && /^[-*]?\s*(Feature Name|Start Date|RFC PR|Rust Issue|PEP|Post-History|Python-Version|Created|Discussions-To|Requires|Replaces|Superseded-By|Author|Authors|Status|Type|Champion|Shepherd|Implementation):/.test(t)) proposalHeaders++;
-    const h = headingText(t);
+    const h = c0 === 35 || c0 === 42 || t.endsWith(':') ? headingText(t) : null;
     if (h !== null) {
       headings++;
       const lowH = h.toLowerCase();
@@ -743,21 +753,21 @@ function scoreGenres(doc: Doc, S: Scores, lower: string, ws: WordStats): void {
         if (DOCS_HEADINGS.test(p)) docsHeads.add(p.toLowerCase());
       }
     }
-    if (/^(SECTION [IVX]+\.|[IVX]+\.\s+[A-Z]{3,})/.test(t)) paperHeads.add(t.slice(0, 20).toLowerCase());
-    if (/^(\$ |> )?(npm|yarn|pnpm) (install|add|i|run)\b|^(\$ )?(pip3?|pipx|uv pip) install\b|^(\$ )?cargo (add|install|build|run)\b|^(\$ )?go (get|install|run)\b|^(\$ )?brew install\b|^(\$ |sudo )?apt(-get)? install\b|^(\$ )?docker (run|build|pull)\b|^(\$ )?git clone\b|^(\$ )?npx \w/.test(t)) installCmds++;
+    if (short && /^(SECTION [IVX]+\.|[IVX]+\.\s+[A-Z]{3,})/.test(t)) paperHeads.add(t.slice(0, 20).toLowerCase());
+    if (short && /^(\$ |> )?(npm|yarn|pnpm) (install|add|i|run)\b|^(\$ )?(pip3?|pipx|uv pip) install\b|^(\$ )?cargo (add|install|build|run)\b|^(\$ )?go (get|install|run)\b|^(\$ )?brew install\b|^(\$ |sudo )?apt(-get)? install\b|^(\$ )?docker (run|build|pull)\b|^(\$ )?git clone\b|^(\$ )?npx \w/.test(t)) installCmds++;
     if (t.includes('[![')) badges++;
     if (/^\|?\s*:?-{3,}:?\s*\|/.test(t)) tables++;
     if (/^[-*] \[[ xX]\] /.test(t)) tasks++;
     if (/^([-*+]|\d+[.)])\s+\S/.test(t)) listItems++;
-    if (/^(#+\s*)?(CHAPTER|Chapter|CHAP\.|BOOK|Book|PART|Part|Glava|ГЛАВА|Глава)\s+([IVXLC]+|\d+|[A-Z][a-z]+|[A-Z]+)\b\.?/.test(t) && t.length < 80) {
+    if (short && /^(#+\s*)?(CHAPTER|Chapter|CHAP\.|BOOK|Book|PART|Part|Glava|ГЛАВА|Глава)\s+([IVXLC]+|\d+|[A-Z][a-z]+|[A-Z]+)\b\.?/.test(t) && t.length < 80) {
       chapters++;
       if (chapterLine < 0) chapterLine = i;
     }
-    if (/^第[一二三四五六七八九十百\d]+[章話回]/.test(t)) {
+    if (c0 === 0x7b2c && /^第[一二三四五六七八九十百\d]+[章話回]/.test(t)) {
       chapters++;
       if (chapterLine < 0) chapterLine = i;
     }
-    if (/^(ACT|Act|SCENE|Scene) ([IVX]+|\d+|[A-Z][a-z]+)\b/.test(t) || /^(DRAMATIS PERSON|Dramatis Person|PERSONS REPRESENTED|CHARACTERS|Characters|CAST OF CHARACTERS)/.test(t) || /^\[?(Enter|Exit|Exeunt|Re-enter)\b/.test(t) || /^\[[A-Z][^\]]{3,120}\]$/.test(t) || /^\((aside|to [A-Z]\w+|exit|enters|laughing|pause)/i.test(t)) playMarks++;
+    if (short && /^(ACT|Act|SCENE|Scene) ([IVX]+|\d+|[A-Z][a-z]+)\b/.test(t) || /^(DRAMATIS PERSON|Dramatis Person|PERSONS REPRESENTED|CHARACTERS|Characters|CAST OF CHARACTERS)/.test(t) || /^\[?(Enter|Exit|Exeunt|Re-enter)\b/.test(t) || /^\[[A-Z][^\]]{3,120}\]$/.test(t) || /^\((aside|to [A-Z]\w+|exit|enters|laughing|pause)/i.test(t)) playMarks++;
     if (i < doc.bodyStart + 20 && dateline === null) {
       const m = /^([A-Z][A-Z'.\- ]{2,30}(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?)\s*(\([A-Za-z .&]{2,30}\))?\s*(—|–|--| - )\s*\S/.exec(t);
       if (m && (m[2] || /—|–/.test(m[3]!)) && !/^(NOTE|WARNING|TODO|TL;DR|UPDATE|EDIT|Q|A)\b/.test(m[1]!)) {
@@ -770,11 +780,11 @@ function scoreGenres(doc: Doc, S: Scores, lower: string, ws: WordStats): void {
     if (i < doc.bodyStart + 30 && /^(Objective|Background|Purpose|Aims?|Methods?|Results?|Conclusions?|Significance|Design|Findings|Context)\s*:\s*\S/.test(t)) {
       structuredAbstract += countMatches(t, /\b(Objective|Background|Purpose|Methods|Results|Conclusions?|Significance|Findings):/g);
     }
-    if (/^\s*at [\w.$<>\[\]]+ ?\(.*:\d+(:\d+)?\)$/.test(t) || /^Traceback \(most recent call last\)/.test(t) || /^==\d+==ERROR: /.test(t) || /^(panic|fatal error|thread '.*' panicked)/.test(t) || /^#\d+ 0x[0-9a-f]+ in /.test(t) || /^SUMMARY: \w+Sanitizer/.test(t) || /^[\w.]+(Error|Exception): /.test(t) || /Segmentation fault/.test(t)) stack++;
-    if (/^[-*]?\s*\**(OS|Operating System|Version|Node(\.js)? version|npm version|Browser|Platform|Python version|Go version|Rust version|Device|Environment)\**\s*:/i.test(t)) versionLines++;
-    if (/^State: \[(open|closed)\]/.test(t)) stateLine = i;
+    if (t.length < 400 && (t.startsWith('at ') || t.startsWith('Traceback') || t.startsWith('==') || t.startsWith('panic') || t.startsWith('fatal') || t.startsWith('thread') || c0 === 35 || t.startsWith('SUMMARY') || t.includes('Error: ') || t.includes('Exception: ') || t.includes('Segmentation')) && (/^\s*at [\w.$<>\[\]]+ ?\(.*:\d+(:\d+)?\)$/.test(t) || /^Traceback \(most recent call last\)/.test(t) || /^==\d+==ERROR: /.test(t) || /^(panic|fatal error|thread '.*' panicked)/.test(t) || /^#\d+ 0x[0-9a-f]+ in /.test(t) || /^SUMMARY: \w+Sanitizer/.test(t) || /^[\w.]+(Error|Exception): /.test(t) || /Segmentation fault/.test(t))) stack++;
+    if (short && hasColon && /^[-*]?\s*\**(OS|Operating System|Version|Node(\.js)? version|npm version|Browser|Platform|Python version|Go version|Rust version|Device|Environment)\**\s*:/i.test(t)) versionLines++;
+    if (short && /^State: \[(open|closed)\]/.test(t)) stateLine = i;
     if (i < doc.bodyStart + 10 && bugId < 0 && /^(#+\s*)?(BUG|ISSUE|ENH|FEAT|CVE)-\d+/.test(t)) bugId = i;
-    if (/^(Moral|MORAL|The Moral|Application|Lehre|Morale|Moraleja|Мораль)\s*[:.]/.test(t) || /^(The moral|Moral:)/.test(t)) moral = i;
+    if (short && /^(Moral|MORAL|The Moral|Application|Lehre|Morale|Moraleja|Мораль)\s*[:.]/.test(t) || /^(The moral|Moral:)/.test(t)) moral = i;
     if (i < 60 && /Project Gutenberg/.test(t) && gutenberg < 0) gutenberg = i;
   }
 

@@ -88,6 +88,8 @@ export function detectDiff(doc: Doc): DiffHit | null {
   let firstHeader = -1;
   let lastMinus = '';
   let bytes = 0;
+  let inHunk = false;
+  let changes = 0;
   for (let i = 0; i < lines.length; i++) {
     if (doc.inFence[i]) continue;
     const l = lines[i]!;
@@ -101,9 +103,10 @@ export function detectDiff(doc: Doc): DiffHit | null {
       files.push({ path: m ? m[1]! : l.slice(11), line: i + 1, endLine: i + 1, bytes: 0 });
       if (firstHeader < 0) firstHeader = i;
       diffish++;
+      inHunk = false;
       continue;
     }
-    if (l.startsWith('--- ')) {
+    if (l.startsWith('--- ') && !inHunk) {
       lastMinus = l;
       diffish++;
       continue;
@@ -125,15 +128,20 @@ export function detectDiff(doc: Doc): DiffHit | null {
     if (/^@@ -\d+(,\d+)? \+\d+(,\d+)? @@/.test(l)) {
       hunks++;
       diffish++;
+      inHunk = true;
       continue;
     }
-    if (c === '+' || c === '-' || c === ' ' || l.startsWith('index ') || l.startsWith('new file mode') || l.startsWith('deleted file mode') || l.startsWith('similarity index') || l.startsWith('rename ') || l === '\\ No newline at end of file') {
+    if (inHunk && (c === '+' || c === '-' || c === ' ' || c === '\\')) {
       diffish++;
+      if (c !== ' ') changes++;
       bytes += l.length + 1;
+      continue;
     }
+    inHunk = false;
+    if (l.startsWith('index ') || l.startsWith('new file mode') || l.startsWith('deleted file mode') || l.startsWith('similarity index') || l.startsWith('rename ')) diffish++;
   }
   closeLast(files, lines.length, bytes);
-  if (files.length === 0 || hunks === 0) return null;
+  if (files.length === 0 || hunks === 0 || changes === 0) return null;
   if (diffish < nonEmpty * 0.5) return null;
   const h = firstHeader >= 0 ? firstHeader : 0;
   return {
