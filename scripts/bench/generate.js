@@ -240,11 +240,11 @@ function indexMd(rows) {
 
 /**
  * Writes `<dir>/seeds/` with `count` seeds of mixed kinds of about `seedBytes`
- * each, plus INDEX.md. `classify` (optional: the built classifier) decides the
+ * each (cycling through the generator names in `kinds`), plus INDEX.md. `classify` (optional: the built classifier) decides the
  * Kind column so that a correct run has no kind-mismatch warnings.
  * Returns { dir, seeds, bytes }.
  */
-export function writeRepo(dir, { count, seedBytes = 20_000, seed = 1, classify, config } = {}) {
+export function writeRepo(dir, { count, seedBytes = 20_000, seed = 1, classify, config, kinds = MIX } = {}) {
   const seedsDir = join(dir, 'seeds');
   mkdirSync(seedsDir, { recursive: true });
   const r = rng(seed);
@@ -252,7 +252,7 @@ export function writeRepo(dir, { count, seedBytes = 20_000, seed = 1, classify, 
   const ids = new Set();
   let total = 0;
   for (let i = 0; i < count; i++) {
-    const gen = MIX[i % MIX.length];
+    const gen = kinds[i % kinds.length];
     const target = Math.max(500, Math.round(seedBytes * (0.6 + 0.8 * r())));
     const g = GENERATORS[gen](r, target);
     let id;

@@ -27,10 +27,11 @@ export function cleanupScratch() {
 }
 
 /**
- * Runs `node <args>` once. Returns { ms, rssKB, code, stderr }.
+ * Runs `node <args>` once. Returns { ms, rssKB, code, stderr }; code is
+ * 'timeout' when it was killed after `timeoutMs`.
  * Peak RSS comes from GNU time (%M) or from the preload's maxRSS.
  */
-export function runNode(args, { cwd, env } = {}) {
+export function runNode(args, { cwd, env, timeoutMs } = {}) {
   const out = join(scratch, `rss-${seq++}`);
   let cmd, argv;
   const childEnv = { ...process.env, ...env };
@@ -47,11 +48,19 @@ export function runNode(args, { cwd, env } = {}) {
     const t0 = process.hrtime.bigint();
     const child = spawn(cmd, argv, { cwd, env: childEnv, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
+    let timedOut = false;
+    const timer = timeoutMs
+      ? setTimeout(() => {
+          timedOut = true;
+          child.kill('SIGKILL');
+        }, timeoutMs)
+      : null;
     child.stderr.on('data', (d) => {
       if (stderr.length < 4000) stderr += d;
     });
     child.on('error', reject);
     child.on('close', (code) => {
+      if (timer) clearTimeout(timer);
       const ms = Number(process.hrtime.bigint() - t0) / 1e6;
       let rssKB = NaN;
       try {
@@ -60,7 +69,7 @@ export function runNode(args, { cwd, env } = {}) {
         // GNU time prefixes "Command exited with non-zero status N" on failure.
       } catch {}
       rmSync(out, { force: true });
-      resolve({ ms, rssKB, code, stderr });
+      resolve({ ms, rssKB, code: timedOut ? 'timeout' : code, stderr });
     });
   });
 }
