@@ -1,6 +1,6 @@
 /** Every recognised dialect (SPEC §4.2), with fixtures written for these tests. */
 import { describe, it, expect } from 'vitest';
-import { detectBundle } from '../../src/bundle/index.js';
+import { detectBundle, parseBundle } from '../../src/bundle/index.js';
 import type { Bundle } from '../../src/bundle/types.js';
 
 const summary = (b: Bundle | null) => (b ? { dialect: b.dialect, blocks: b.blocks.map((x) => [x.path, x.line, x.endLine, x.bytes]) } : null);
@@ -372,6 +372,14 @@ describe('detection', () => {
     expect(summary(b)).toEqual({ dialect: 'seedcheck', blocks: [['out.xml', 1, 8, repomix.length]] });
     const xml = lines('<files>', '<file path="t.txtar">', '-- a.go --', 'package a', '-- b.go --', 'package b', '</file>', '', '</files>', '');
     expect(detectBundle(xml)!.dialect).toBe('repomix-xml');
+  });
+
+  it('a Markdown page that shows a canonical bundle in a code fence is not a bundle', () => {
+    const doc = '# Format\n\nExample:\n\n```text\n=== BEGIN a.txt ===\nx\n=== END a.txt ===\n```\n\nThat is all.\n';
+    expect(detectBundle(doc)).toBeNull();
+    expect(parseBundle(doc).blocks).toHaveLength(1); // the strict parser, asked directly, still reads it
+    const txtarDoc = '# txtar\n\n```text\n-- a.txt --\nx\n-- b.txt --\ny\n```\n';
+    expect(detectBundle(txtarDoc)).toBeNull();
   });
 
   it('a canonical preamble may hold other markers; the first === line decides', () => {
