@@ -274,6 +274,9 @@ function analyse(doc: Doc, S: Scores, hints: ClassifyHints, pre: string[]): Stat
   if (certain < 7.5) {
     scoreConversation(doc, S);
     scoreGenres(doc, S, lower, ws);
+    // Docs is the fallback for software text: strong spec or issue structure beats it.
+    const docs = S.m.get('docs');
+    if (docs && ((S.m.get('spec')?.score ?? 0) >= 6 || (S.m.get('issue')?.score ?? 0) >= 5)) docs.score *= 0.75;
   }
   // English prose is recognised from its stop words without loading franc.
   const stop = sum(ws, EN_STOP);
@@ -624,18 +627,22 @@ const NEWS_NON_LATIN_WORDS = ['a déclaré', 'a annoncé', 'a indiqué', 'a pré
 const SAID = ['said', 'says', 'told', 'according to', 'announced', 'reported', 'stated', 'added', 'explained'];
 const OFFICIALS = ['president', 'minister', 'prime minister', 'secretary', 'spokesman', 'spokeswoman', 'spokesperson', 'official', 'officials', 'police', 'government', 'chief executive', 'ceo', 'analyst', 'analysts', 'percent', 'per cent', 'million', 'billion', 'authorities', 'agency', 'department', 'committee', 'council', 'parliament', 'senator', 'governor', 'mayor', 'company', 'firm', 'shares', 'market', 'election', 'campaign', 'voters', 'vote', 'party', 'tax', 'budget', 'economy', 'economic', 'inflation', 'investors', 'profits', 'sales', 'court', 'judge', 'trial', 'chancellor', 'mp', 'mps', 'spokesman', 'statement', 'officials said', 'report', 'researchers', 'scientists', 'study', 'announced', 'bbc', 'reuters']; 
 const ISSUE_PHRASES = ['proof of concept', 'steps to reproduce', 'to reproduce', 'expected behavior', 'expected behaviour', 'actual behavior', 'actual behaviour', 'fixed in', 'reported the', 'the bug', 'this bug', 'this issue', 'the issue', 'the vulnerability', 'a crash', 'error message', 'workaround'];
-const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'last week', 'last year', 'this week', 'this year'];
+const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'last week', 'last year', 'this week', 'this year',
+  'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche', 'hier', 'montag', 'dienstag', 'mittwoch', 'donnerstag', 'freitag', 'samstag', 'sonntag', 'gestern',
+  'lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado', 'domingo', 'ayer', 'понедельник', 'вторник', 'среду', 'четверг', 'пятницу', 'субботу', 'воскресенье', 'накануне', 'вчера',
+  'شنبه', 'یکشنبه', 'دوشنبه', 'چهارشنبه', 'پنجشنبه', 'جمعه', 'دیروز'];
 const PRON3 = ['he', 'she', 'his', 'her', 'him', 'himself', 'herself'];
 const PRON1 = ['i', 'me', 'my', 'myself', "i'm", "i've", "i'd", 'i’m', 'i’ve'];
 const SPEECH = ['cried', 'exclaimed', 'replied', 'whispered', 'shouted', 'muttered', 'answered', 'asked he', 'he asked', 'she asked', 'sighed', 'laughed', 'smiled', 'nodded', 'gasped'];
 const PAST = ['was', 'were', 'had', 'did', 'went', 'came', 'looked', 'turned', 'saw', 'felt', 'knew', 'thought'];
-const BUG_WORDS = ['bug', 'crash', 'crashes', 'crashed', 'error', 'fails', 'fail', 'failed', 'failing', 'reproduce', 'reproducible', 'regression', 'vulnerability', 'exploit', 'workaround', 'broken', 'stack trace', 'expected', 'actually', 'instead'];
+const SOFTWARE_WORDS = ['package', 'packages', 'module', 'modules', 'function', 'functions', 'api', 'library', 'configuration', 'install', 'command', 'commands', 'server', 'client', 'repository', 'contributors', 'implementation', 'tests', 'build', 'version', 'interface', 'protocol', 'plugin', 'option', 'options', 'default', 'file', 'files', 'directory', 'cli', 'runtime', 'compiler', 'type', 'types', 'method', 'methods', 'parameter', 'parameters', 'argument', 'arguments'];
+const BUG_WORDS = ['vulnerable', 'poc', 'cve', 'injection', 'overflow', 'sanitizer', 'bug', 'crash', 'crashes', 'crashed', 'error', 'fails', 'fail', 'failed', 'failing', 'reproduce', 'reproducible', 'regression', 'vulnerability', 'exploit', 'workaround', 'broken', 'stack trace', 'expected', 'actually', 'instead'];
 const IMPERATIVE = ['you can', 'you may', 'you need', 'you should', 'to install', 'to use', 'run the', 'use the', 'make sure', 'for example', 'e.g', 'see the'];
 const ENCYCLOPEDIC = ['is a', 'was a', 'was an', 'is an', 'are a', 'located in', 'known as', 'born', 'died', 'century', 'founded', 'consists of', 'refers to'];
 const NORMATIVE = ['this document defines', 'this document specifies', 'this document describes', 'this specification', 'conforming implementation', 'conforming implementations', 'normative'];
 
 const ALL_PHRASES: readonly string[] = [
-  ...new Set([...LEGAL_PHRASES, 'et al', ...PAPER_PHRASES, ...NEWS_NON_LATIN_WORDS, ...SAID, ...OFFICIALS, ...WEEKDAYS, ...SPEECH, ...BUG_WORDS, ...ISSUE_PHRASES, ...IMPERATIVE, ...ENCYCLOPEDIC, ...NORMATIVE, 'key words', 'must not', 'required to']),
+  ...new Set([...LEGAL_PHRASES, 'et al', ...PAPER_PHRASES, ...NEWS_NON_LATIN_WORDS, ...SAID, ...OFFICIALS, ...WEEKDAYS, ...SPEECH, ...BUG_WORDS, ...ISSUE_PHRASES, ...SOFTWARE_WORDS, ...IMPERATIVE, ...ENCYCLOPEDIC, ...NORMATIVE, 'key words', 'must not', 'required to']),
 ];
 
 const EN_STOP = ['the', 'and', 'of', 'to', 'a', 'in', 'is', 'that', 'it', 'for'];
@@ -797,7 +804,7 @@ function scoreGenres(doc: Doc, S: Scores, lower: string, ws: WordStats): void {
   const doi = cnt(ws, 'doi') + countMatches(text200, /doi\.org\/|arxiv[:.]\d/gi);
   const paperPhr = PAPER_PHRASES.filter((p) => cnt(ws, p) > 0);
   let newsNon = sum(ws, NEWS_NON_LATIN_WORDS);
-  if (/[\u0400-\u04ff\u0600-\u06ff\u3040-\u9fff]/.test(lower.slice(0, 4000))) newsNon += countMatches(lower.slice(0, 40_000), /(сообщил|заявил|по данным|по словам|сообщает|передает|говорится|به گزارش|خبرگزاری|گفت|によると|と述べ|报道|记者|新华社)/g);
+  if (/[\u0400-\u04ff\u0600-\u06ff\u3040-\u9fff]/.test(lower.slice(0, 4000))) newsNon += countMatches(lower.slice(0, 40_000), /(сообщил|заявил|отметил|по данным|по словам|по информации|сообщает|передает|говорится|корреспондент|агентств|به گزارش|خبرگزاری|گفت|によると|と述べ|报道|记者|新华社)/g);
   const said = sum(ws, SAID);
   const officials = sum(ws, OFFICIALS);
   const weekdays = sum(ws, WEEKDAYS);
@@ -854,7 +861,7 @@ function scoreGenres(doc: Doc, S: Scores, lower: string, ws: WordStats): void {
       ev.push(`normative "must"/"shall" (${modal.toFixed(1)} per 1,000 words)`);
     }
     if (proposalHeaders >= 3) {
-      s += 4;
+      s += 6;
       ev.push(`${proposalHeaders} RFC/PEP-style header fields`);
       S.sub('spec', 'proposal');
     }
@@ -890,7 +897,7 @@ function scoreGenres(doc: Doc, S: Scores, lower: string, ws: WordStats): void {
     }
     if (tables) s += cap(tables * 0.5, 1.5);
     if (tasks >= 2) {
-      s += cap(tasks * 0.5, 2.5);
+      s += cap(1 + tasks * 0.5, 3.5);
       ev.push(`${tasks} task-list items`);
     }
     if (adr >= 3) {
@@ -902,6 +909,11 @@ function scoreGenres(doc: Doc, S: Scores, lower: string, ws: WordStats): void {
     if (ic >= 5) {
       s += cap(ic / 12, headings >= 2 ? 2 : 0.8);
       ev.push(`${inlineCode} inline code spans`);
+    }
+    const sw = W1k(sum(ws, SOFTWARE_WORDS));
+    if (sw >= 12) {
+      s += cap(sw / 15, 2);
+      ev.push(`software vocabulary (${sw.toFixed(0)} per 1,000 words)`);
     }
     const imp = W1k(imperative + you * 0.3);
     if (imp >= 4) s += cap(imp / 10, 1.5);
@@ -1022,7 +1034,7 @@ function scoreGenres(doc: Doc, S: Scores, lower: string, ws: WordStats): void {
     const orr = W1k(officials);
     const wd = W1k(weekdays);
     // Reporting verbs count fully only beside news content (numbers, institutions, days): fiction says "said" too.
-    const newsy = (orr >= 3 ? 1 : 0) + (digitRate >= 8 ? 1 : 0) + (wd >= 1 ? 1 : 0) + (dateline || byline >= 0 || pubLine >= 0 ? 1 : 0);
+    const newsy = (orr >= 3 ? 1 : 0) + (digitRate >= 8 ? 1 : 0) + (wd >= 1 ? 1 : 0) + (dateline || byline >= 0 || pubLine >= 0 ? 1 : 0) + (newsNon >= 2 ? 1 : 0);
     if (sr >= 2) {
       s += cap(sr / 3, newsy >= 2 ? 3 : newsy === 1 ? 1.5 : 0.5);
       ev.push(`${said + newsNon} reporting verbs ("said", "according to"…; ${sr.toFixed(1)} per 1,000 words)`);
@@ -1035,7 +1047,7 @@ function scoreGenres(doc: Doc, S: Scores, lower: string, ws: WordStats): void {
       s += cap(wd / 2, 1.5);
       ev.push(`${weekdays} day references ("on Tuesday"…)`);
     }
-    if (digitRate >= 8 && sr >= 2) {
+    if (digitRate >= 8 && sr >= 2 && newsy >= 2) {
       s += cap(digitRate / 15, 1.5);
       ev.push(`${ws.digits} numbers (${digitRate.toFixed(0)} per 1,000 words)`);
     }
