@@ -35,6 +35,7 @@ function startsAt(ix: LineIndex, i: number): boolean {
   return i + 1 < ix.count && pathLine(ix, i) && lineEquals(ix, i + 1, SEP);
 }
 
+/** True when lines i.. are all blank (stops at the first non-blank line, so each run is scanned once). */
 function onlyBlankFrom(ix: LineIndex, i: number): boolean {
   for (let j = i; j < ix.count; j++) if (!isBlank(ix, j)) return false;
   return true;
@@ -62,7 +63,7 @@ export function recogniseFilesToPromptDefault(ix: LineIndex): Recognised | null 
           next = j + 1;
           break;
         }
-        if (onlyBlankAfter(j + 1)) {
+        if (onlyBlankFrom(ix, j + 1)) {
           closed = j;
           next = ix.count;
           break;
@@ -90,11 +91,6 @@ export function recogniseFilesToPromptDefault(ix: LineIndex): Recognised | null 
   if (!blocks.some((b) => strictPath(b.path))) return null;
   if (blocks.length < 2 && !strictPath(blocks[0]!.path)) return null;
   return { bundle: finish('files-to-prompt', blocks, findings), anchor: blocks[0]!.line - 1 };
-
-  function onlyBlankAfter(k: number): boolean {
-    // bounded: a trailing run of blank lines is scanned at most once per candidate close
-    return onlyBlankFrom(ix, k);
-  }
 }
 
 const DOC_OPEN = '<document index="';

@@ -88,14 +88,12 @@ export function recogniseMarkdownFiles(ix: LineIndex): Recognised | null {
   let fences = 0;
   let headerLine = -1;
   let prevNonBlank = -1; // last non-blank line outside fences
-  let prevPrev = -1;
   for (let i = 0; i < ix.count; i++) {
     const c = t.charCodeAt(ix.start[i]!);
     const f = c === 96 || c === 126 ? openFence(ix, i) : null;
     if (!f) {
       if (!isBlank(ix, i)) {
         if (headerLine < 0 && (lineStartsWith(ix, i, 'Source Tree:') || lineStartsWith(ix, i, 'Project Path:'))) headerLine = i;
-        prevPrev = prevNonBlank;
         prevNonBlank = i;
       }
       continue;
@@ -108,7 +106,6 @@ export function recogniseMarkdownFiles(ix: LineIndex): Recognised | null {
       label = labelPath(lineText(ix, prevNonBlank));
       labelLine = prevNonBlank;
     }
-    void prevPrev;
     // find the close
     let j = i + 1;
     while (j < ix.count && !closesFence(ix, j, f[0], f[1])) j++;
