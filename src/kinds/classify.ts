@@ -607,6 +607,7 @@ function scoreConversation(doc: Doc, S: Scores): void {
 // ---- prose genres ----
 
 const RFC2119 = /\b(MUST(?: NOT)?|SHALL(?: NOT)?|SHOULD(?: NOT)?|REQUIRED|(?:NOT )?RECOMMENDED|OPTIONAL)\b/g;
+const PR_HEADINGS = /^(changes|changes made|summary of changes|what changed|testing|test plan|how to test|how has this been tested\??|type of change|checklist|related issues?|breaking changes?|motivation and context|screenshots \(if appropriate\)|description of changes|pr checklist|reviewers?)$/i;
 const DOCS_HEADINGS = /^(installation|install|installing|usage|getting started|quick ?start|configuration|options|api|api reference|examples?|contributing|faq|requirements|prerequisites|features|overview|documentation|parameters|arguments|returns|methods|events|properties|constructor|troubleshooting|setup|tutorial|architecture|roadmap|reference|commands|development|building|testing|license|support|limitations|goals|components|how it works|how to use|table of contents|contents|motivation|design|notes|changelog|uninstall(ing)?|license|credits|acknowledg(e)?ments|see also|related|structure|layout|dependencies|build|deployment|environment variables|cli|flags)\b/i;
 const SPEC_SECTIONS = /^(motivation|rationale|drawbacks|alternatives|rationale and alternatives|unresolved questions|prior art|guide-level explanation|reference-level explanation|backwards? compatibility|detailed design|specification|security considerations|iana considerations|normative references|informative references|conformance|terminology|conventions and definitions|requirements language|future possibilities|abstract|how to teach this|reference implementation|rejected ideas|open issues|(abnf )?grammar|mime type|media type|filename extension|file extension|syntax|semantics|data model|error handling|processing model|versioning|compliance|definitions|notational conventions|wire format|message format|encoding|requirements notation|security|privacy considerations)\b/i;
 const PAPER_SECTIONS = /^((\d+\.?|[IVX]+\.)\s*)?(abstract|introduction|related work|background|methods?|methodology|materials and methods|results|discussion|conclusions?|evaluation|experiments?|experimental (setup|results)|acknowledge?ments|references|bibliography|statement of need|summary|future work|limitations|data availability)\s*$/i;
@@ -683,6 +684,9 @@ function scoreGenres(doc: Doc, S: Scores, lower: string, ws: WordStats): void {
   let stack = 0;
   let versionLines = 0;
   let stateLine = -1;
+  const prHeads = new Set<string>();
+  let recipeHeads = 0;
+  let fixesLine = -1;
   let bugId = -1;
   let moral = -1;
   let gutenberg = -1;
@@ -747,6 +751,8 @@ function scoreGenres(doc: Doc, S: Scores, lower: string, ws: WordStats): void {
       if (SPEC_SECTIONS.test(lowH)) specSections.add(lowH.slice(0, 30));
       if (PAPER_SECTIONS.test(lowH)) paperHeads.add(lowH.replace(/^[\dIVX.\s]+/, '').slice(0, 30));
       if (ISSUE_HEADINGS.test(lowH)) issueHeads.add(lowH.slice(0, 30));
+      if (PR_HEADINGS.test(lowH)) prHeads.add(lowH.slice(0, 30));
+      if (/^(ingredients|directions|method|instructions|preparation)$/.test(lowH)) recipeHeads++;
       if (/^(status|context|decision|consequences|decision outcome|considered options|decision drivers)$/.test(lowH)) adr++;
       if (/^(abstract)$/.test(lowH) && abstractLine < 0) abstractLine = i;
       if (/^(references|bibliography|works cited|参考文献)$/.test(lowH) && refsLine < 0) refsLine = i;
@@ -789,6 +795,7 @@ function scoreGenres(doc: Doc, S: Scores, lower: string, ws: WordStats): void {
     }
     if (t.length < 400 && (t.startsWith('at ') || t.startsWith('Traceback') || t.startsWith('==') || t.startsWith('panic') || t.startsWith('fatal') || t.startsWith('thread') || c0 === 35 || t.startsWith('SUMMARY') || t.includes('Error: ') || t.includes('Exception: ') || t.includes('Segmentation')) && (/^\s*at [\w.$<>\[\]]+ ?\(.*:\d+(:\d+)?\)$/.test(t) || /^Traceback \(most recent call last\)/.test(t) || /^==\d+==ERROR: /.test(t) || /^(panic|fatal error|thread '.*' panicked)/.test(t) || /^#\d+ 0x[0-9a-f]+ in /.test(t) || /^SUMMARY: \w+Sanitizer/.test(t) || /^[\w.]+(Error|Exception): /.test(t) || /Segmentation fault/.test(t))) stack++;
     if (short && hasColon && /^[-*]?\s*\**(OS|Operating System|Version|Node(\.js)? version|npm version|Browser|Platform|Python version|Go version|Rust version|Device|Environment)\**\s*:/i.test(t)) versionLines++;
+    if (short && fixesLine < 0 && /^(Fixes|Closes|Resolves|Fixed|Closed|Resolved|Refs|Related to):? +(#\d+|https:\/\/\S+\/(issues|pull)\/\d+|[\w.-]+\/[\w.-]+#\d+)/i.test(t)) fixesLine = i;
     if (short && /^State: \[(open|closed)\]/.test(t)) stateLine = i;
     if (i < doc.bodyStart + 10 && bugId < 0 && /^(#+\s*)?(BUG|ISSUE|ENH|FEAT|CVE)-\d+/.test(t)) bugId = i;
     if (short && /^(Moral|MORAL|The Moral|Application|Lehre|Morale|Moraleja|Мораль)\s*[:.]/.test(t) || /^(The moral|Moral:)/.test(t)) moral = i;
@@ -988,6 +995,14 @@ function scoreGenres(doc: Doc, S: Scores, lower: string, ws: WordStats): void {
       s += 2;
       ev.push(`tracker id in the title (${lineLabel(doc, bugId)})`);
     }
+    if (prHeads.size >= 2 || (fixesLine >= 0 && prHeads.size >= 1)) {
+      s += cap(2 + prHeads.size, 5) + (fixesLine >= 0 ? 1 : 0);
+      ev.push(`pull-request sections: ${[...prHeads].slice(0, 4).join(', ')}${fixesLine >= 0 ? `; "Fixes #…" (${lineLabel(doc, fixesLine)})` : ''}`);
+      S.sub('issue', 'pr');
+    } else if (fixesLine >= 0) {
+      s += 1.5;
+      ev.push(`"Fixes #…" reference (${lineLabel(doc, fixesLine)})`);
+    }
     if (stack) {
       s += cap(stack * 0.5, 2.5);
       ev.push(`${stack} stack-trace or sanitizer lines`);
@@ -1148,8 +1163,13 @@ function scoreGenres(doc: Doc, S: Scores, lower: string, ws: WordStats): void {
       ev.push(`first-person voice (${p1.toFixed(0)} per 1,000 words)`);
       S.sub('prose', 'essay');
     }
+    if (recipeHeads >= 2) {
+      s += 2;
+      ev.push('recipe sections (ingredients, directions)');
+    }
     if (s > 0) {
       S.add('prose', s);
+      if (recipeHeads >= 2) S.sub('prose', 'recipe');
       S.get('prose').ev.push(...ev);
     }
   }

@@ -117,7 +117,7 @@ export function findTitle(doc: Doc, kind: KindId, fm: Map<string, string> | unde
     const l = doc.lines[i]!.trim();
     if (!l) continue;
     const words = l.split(/\s+/).length;
-    if (l.length <= 160 && words <= 20 && !/[.,;:]$/.test(l) && !/^[[<{(\\*-]/.test(l) && /\p{L}/u.test(l)) return clean(l);
+    if (l.length <= 160 && words <= 20 && !/[.,;:。，]$/.test(l) && !/[。！？]/.test(l) && !(l.length > 60 && /[，、]/.test(l)) && !/^[[<{(\\*-]/.test(l) && /\p{L}/u.test(l)) return clean(l);
     break;
   }
   return null;

@@ -36,6 +36,17 @@ describe('classify: one document per kind', () => {
     ['EMAIL', 'email', 'msg.eml', undefined],
     ['LEGAL_MIT', 'legal', 'LICENSE', 'mit'],
     ['LEGAL_TERMS', 'legal', 'terms.md', undefined],
+    ['PR', 'issue', 'pr.md', 'pr'],
+    ['RECIPE', 'prose', 'soup.md', 'recipe'],
+    ['PLAY', 'fiction', 'play.txt', 'play'],
+    ['PEP', 'spec', 'pep.txt', 'proposal'],
+    ['PRESS', 'news', 'release.txt', 'press-release'],
+    ['ADR', 'docs', '0007-sqlite.md', 'adr'],
+    ['IRC', 'conversation', 'lantern.log', 'irc'],
+    ['SCRIPT', 'code', 'count', 'shell'],
+    ['PRIVACY', 'legal', 'privacy.md', undefined],
+    ['CFF', 'card', 'CITATION.cff', 'citation'],
+    ['ZH_NEWS', 'news', 'news.txt', undefined],
   ];
   for (const [name, kind, file, subtype] of cases) {
     it(`${name} → ${kind}`, () => {
@@ -194,6 +205,10 @@ describe('details', () => {
     expect(r.words).toBe(F.NEWS.split(/\s+/).filter(Boolean).length);
     expect(c(F.DOCS).title).toBe('quillpad');
     expect(c(F.SPEC).date).toBeNull(); // "April 2026" has no day: never invented
+  });
+
+  it('reports the language of non-English prose', () => {
+    expect(c(F.ZH_NEWS).language).toBe('zh');
   });
 
   it('language is und when there is too little prose, and never decides the kind', () => {
