@@ -86,7 +86,7 @@ function confidence(s: number, r: number): number {
 
 function runnerConfidence(s2: number, s1: number, conf: number): number {
   const c = (1 - Math.exp(-s2 / 2.2)) * (s1 > 0 ? s2 / s1 : 0);
-  return Math.round(Math.max(0, Math.min(conf, c)) * 100) / 100;
+  return Math.round(Math.max(0, Math.min(conf - 0.01, c)) * 100) / 100;
 }
 
 let debugSink: ((s: string) => void) | null = null;
@@ -134,6 +134,7 @@ interface State {
   proseWords: number;
   structural: boolean;
   english: boolean;
+  codeLines: number;
 }
 
 function stripHtml(t: string): string {
@@ -157,7 +158,7 @@ const FM_BLOG = ['layout', 'tags', 'categories', 'permalink', 'excerpt', 'commen
 const FM_SPEC = ['docname', 'ipr', 'area', 'workgroup', 'submissiontype', 'stand_alone', 'consensus'];
 
 function analyse(doc: Doc, S: Scores, hints: ClassifyHints, pre: string[]): State {
-  const st: State = { fm: doc.front?.keys, emailSubject: null, emailDate: null, kv: null, bundle: null, proseSample: '', proseWords: 0, structural: false, english: false };
+  const st: State = { fm: doc.front?.keys, emailSubject: null, emailDate: null, kv: null, bundle: null, proseSample: '', proseWords: 0, structural: false, english: false, codeLines: 0 };
   const { lines } = doc;
 
   // ---- front matter ----
@@ -268,6 +269,8 @@ function analyse(doc: Doc, S: Scores, hints: ClassifyHints, pre: string[]): Stat
   const lower = doc.text.toLowerCase();
   const ws = wordStats(lower, ALL_PHRASES, SINGLE_WORDS);
   scoreLegal(doc, S, lower, ws);
+  // A licence header on a source file: the code is what the file holds.
+  if (st.codeLines >= 10 && (S.m.get('code')?.score ?? 0) >= 4 && S.m.has('legal')) S.get('legal').score *= 0.5;
   // Certain structure (parsed data, code, a bundle, an email): prose genres cannot win, skip their cost.
   let certain = 0;
   for (const k of ['data', 'code', 'bundle', 'email'] as const) certain = Math.max(certain, S.m.get(k)?.score ?? 0);
@@ -417,18 +420,34 @@ function scoreCode(doc: Doc, S: Scores, st: State): void {
   let prose = 0;
   const lim = Math.min(lines.length, 3000);
   let inBlockComment = false;
+  let inDocstring = '';
   for (let i = doc.bodyStart; i < lim; i++) {
     const t = lines[i]!.trim();
     if (!t) continue;
     n++;
+    if (inDocstring) {
+      // docstrings and licence blocks are neither code nor evidence against it
+      if (t.includes(inDocstring)) inDocstring = '';
+      n--;
+      continue;
+    }
+    if ((t.startsWith('"""') || t.startsWith("'''")) && (t.length === 3 || !t.slice(3).includes(t.slice(0, 3)))) {
+      inDocstring = t.slice(0, 3);
+      n--;
+      continue;
+    }
     if (inBlockComment) {
       if (t.includes('*/')) inBlockComment = false;
-      code += 0.5;
+      n--;
       continue;
     }
     if (t.startsWith('/*') && !t.includes('*/')) {
       inBlockComment = true;
       code += 0.5;
+      continue;
+    }
+    if (t.startsWith('*') && !t.startsWith('*/') && !t.startsWith('**')) {
+      n--;
       continue;
     }
     if (t.startsWith('#') && !t.startsWith('#include') && !t.startsWith('#define') && !t.startsWith('#if') && !t.startsWith('#!')) {
@@ -442,6 +461,7 @@ function scoreCode(doc: Doc, S: Scores, st: State): void {
     }
     const c = codeLineScore(t);
     code += c;
+    if (c >= 0.7) st.codeLines++;
     if (c === 0 && t.split(/\s+/).length >= 8 && /[\p{L},.!?]$/u.test(t)) prose++;
   }
   if (n < 3) {
@@ -862,8 +882,9 @@ function scoreGenres(doc: Doc, S: Scores, lower: string, ws: WordStats): void {
       s += cap(specSections.size * 0.7, 3.5);
       ev.push(`proposal/spec sections: ${[...specSections].slice(0, 4).join(', ')}`);
     }
-    const modal = W1k(sum(ws, ['must', 'shall', 'must not', 'required to']));
-    if (modal >= 3) {
+    const modalN = sum(ws, ['must', 'shall', 'must not', 'required to']);
+    const modal = W1k(modalN);
+    if (modal >= 3 && modalN >= 4) {
       s += cap((modal - 2) / 1.2, 4);
       ev.push(`normative "must"/"shall" (${modal.toFixed(1)} per 1,000 words)`);
     }

@@ -305,13 +305,14 @@ function detectDelimited(doc: Doc): DataHit | null {
     for (const [k, n] of counts) if (n > modeN) [mode, modeN] = [k, n];
     if (mode < 2 || modeN < rows.length * 0.9) continue;
     const avg = cellChars / Math.max(cells, 1);
-    if (avg > 40 || proseCells > cells * 0.15) continue;
+    const prosey = avg > 40 || proseCells > cells * 0.15;
     if (d === ',' && numeric < cells * 0.1 && mode < 3) continue;
+    if (prosey && d !== ',' && d !== '\t') continue;
     const fmt = d === '\t' ? 'tsv' : 'csv';
     return {
       format: fmt,
-      strength: modeN / rows.length,
-      evidence: [`${modeN} of the first ${rows.length} rows have ${mode} ${d === '\t' ? 'tab' : `"${d}"`}-separated fields${numeric > cells * 0.3 ? ', mostly numeric' : ''}`],
+      strength: (modeN / rows.length) * (prosey ? 0.6 : 1),
+      evidence: [`${modeN} of the first ${rows.length} rows have ${mode} ${d === '\t' ? 'tab' : `"${d}"`}-separated fields${numeric > cells * 0.3 ? ', mostly numeric' : ''}${prosey ? '; many values are long prose' : ''}`],
       kv: null,
     };
   }

@@ -131,6 +131,30 @@ describe('ambiguous pairs (KINDS.md)', () => {
     expect(c(quoted).kind).toBe('issue');
   });
 
+  it('a source file with a licence header is code; the licence alone is legal', () => {
+    const q = '"'.repeat(3);
+    const src = q + '\n' + F.LEGAL_MIT + q + '\n' + F.CODE_PY.replace('#!/usr/bin/env python3\n', '');
+    expect(c(src, 'wc.py').kind).toBe('code');
+    expect(c(F.LEGAL_MIT, 'LICENSE').kind).toBe('legal');
+  });
+
+  it('a CSV whose values are prose is still data, and says so', () => {
+    const csv = 'author,quote,year\n' + ['Ada', 'Ben', 'Cleo', 'Dan'].map((a, i) => `"${a}","A relay is a promise that somebody, somewhere, is still listening to you.",${2020 + i}`).join('\n') + '\n';
+    const r = c(csv, 'quotes.csv');
+    expect(r.kind).toBe('data');
+    expect(r.subtype).toBe('csv');
+    expect(r.evidence.some((e) => /prose/.test(e))).toBe(true);
+  });
+
+  it('the runner-up is a different kind with a lower confidence', () => {
+    for (const t of [F.NEWS, F.FICTION, F.SPEC_MARKDOWN, F.ISSUE, F.CARD]) {
+      const r = c(t);
+      expect(r.runnerUp).not.toBeNull();
+      expect(r.runnerUp!.kind).not.toBe(r.kind);
+      expect(r.runnerUp!.confidence).toBeLessThan(r.confidence);
+    }
+  });
+
   it('a prose text that mentions code is prose, not code or docs', () => {
     const r = c(F.PROSE_WITH_CODE);
     expect(r.kind).toBe('prose');
