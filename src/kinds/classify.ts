@@ -227,7 +227,7 @@ function analyse(doc: Doc, S: Scores, hints: ClassifyHints, pre: string[]): Stat
       S.add('bundle', b.blocks.length >= 2 ? (strong ? 9 : 3.5) : 4, `${b.blocks.length} file block${b.blocks.length === 1 ? '' : 's'} in ${b.dialect} syntax (first at line ${b.blocks[0]!.line})`);
       S.sub('bundle', b.dialect);
       st.structural = strong;
-      st.bundle = { dialect: b.dialect, files: b.blocks.slice(0, 500).map((bl) => blockSummary(bl.path, bl.line, bl.endLine, bl.bytes, bl.content)) };
+      st.bundle = { dialect: b.dialect, files: b.blocks.slice(0, 2000).map((bl, i) => blockSummary(bl.path, bl.line, bl.endLine, bl.bytes, bl.content, i)) };
     } else if (hints.bundle === undefined) {
       const mk = detectBundleMarkers(doc);
       if (mk) {
@@ -306,7 +306,20 @@ function fileSummaryFromPath(path: string, line: number, endLine: number, bytes:
   };
 }
 
-function blockSummary(path: string, line: number, endLine: number, bytes: number, content: string): BundleFileSummary {
+/** > 0 while classifying the files inside a bundle: only kind and subtype are needed there. */
+let nested = 0;
+
+function blockSummary(path: string, line: number, endLine: number, bytes: number, content: string, index: number): BundleFileSummary {
+  if (index >= 200) return fileSummaryFromPath(path, line, endLine, bytes);
+  nested++;
+  try {
+    return blockSummaryInner(path, line, endLine, bytes, content);
+  } finally {
+    nested--;
+  }
+}
+
+function blockSummaryInner(path: string, line: number, endLine: number, bytes: number, content: string): BundleFileSummary {
   const r = classify(new TextEncoder().encode(content.length > 140_000 ? content.slice(0, 140_000) : content), path, { text: content.length > 140_000 ? content.slice(0, 140_000) : content, bundle: null });
   return { path, line, endLine, bytes, kind: r.kind, subtype: r.subtype };
 }
@@ -1230,6 +1243,9 @@ function finish(doc: Doc, S: Scores, st: State, pre: string[], totalBytes: numbe
   const lines = doc.lines.length;
   const words = doc.words;
   const scale = truncated && sampleBytes > 0 ? totalBytes / Math.max(doc.text.length, 1) : 1;
+  if (nested > 0) {
+    return { kind, subtype, confidence: conf, runnerUp, evidence, title: null, date: null, language: null, lines: doc.lines.length, words: doc.words, bundle: null };
+  }
   const title = findTitle(doc, kind, st.fm, st.emailSubject, st.kv);
   const date = kind === 'code' || kind === 'data' || kind === 'bundle' ? null : findDate(doc, st.fm, st.emailDate);
   const proseLang = kind === 'code' || kind === 'data' || kind === 'bundle' ? 0 : st.proseWords;
