@@ -589,6 +589,8 @@ function scoreConversation(doc: Doc, S: Scores): void {
   let paraTurns = 0;
   let first = -1;
   let joinPart = 0;
+  let cues = 0;
+  let firstCue = -1;
   let prevBlank = true;
   const lim = Math.min(lines.length, 6000);
   for (let i = doc.bodyStart; i < lim; i++) {
@@ -601,6 +603,11 @@ function scoreConversation(doc: Doc, S: Scores): void {
     if (prevBlank) paras++;
     const startsPara = prevBlank;
     prevBlank = false;
+    if (l.includes(' --> ') && /^(\d{1,2}:)?\d{2}:\d{2}[.,]\d{3} --> /.test(l)) {
+      cues++;
+      if (firstCue < 0) firstCue = i;
+      continue;
+    }
     if (/ (has joined|has left|has quit|joined the channel|left the chat|was added|changed the subject|changed the group)\b/.test(l) || /^(\S+ ){0,3}(\*\*\*|-->|<--|\*)\s/.test(l)) joinPart++;
     for (const [re, ts] of SPEAKERS) {
       const m = re.exec(l);
@@ -615,10 +622,14 @@ function scoreConversation(doc: Doc, S: Scores): void {
       break;
     }
   }
+  if (cues >= 3) {
+    S.add('conversation', cap(2 + cues * 0.3, 4), `${cues} subtitle cue timings (first at ${lineLabel(doc, firstCue)})`);
+    S.sub('conversation', 'transcript');
+  }
   if (turns < 4) return;
   const distinct = labels.size;
   const repeat = turns / Math.max(distinct, 1);
-  if (repeat < 1.8) return;
+  if (repeat < 1.5) return;
   const nonEmpty = Math.max(doc.nonEmpty, 1);
   const share = Math.max(turns / nonEmpty, paras ? paraTurns / paras : 0);
   if (share < 0.15) return;
@@ -641,10 +652,14 @@ function scoreConversation(doc: Doc, S: Scores): void {
 
 const RFC2119 = /\b(MUST(?: NOT)?|SHALL(?: NOT)?|SHOULD(?: NOT)?|REQUIRED|(?:NOT )?RECOMMENDED|OPTIONAL)\b/g;
 const PR_HEADINGS = /^(changes|changes made|summary of changes|what changed|testing|test plan|how to test|how has this been tested\??|type of change|checklist|related issues?|breaking changes?|motivation and context|screenshots \(if appropriate\)|description of changes|pr checklist|reviewers?)$/i;
-const DOCS_HEADINGS = /^(installation|install|installing|usage|getting started|quick ?start|configuration|options|api|api reference|examples?|contributing|faq|requirements|prerequisites|features|overview|documentation|parameters|arguments|returns|methods|events|properties|constructor|troubleshooting|setup|tutorial|architecture|roadmap|reference|commands|development|building|testing|license|support|limitations|goals|components|how it works|how to use|table of contents|contents|motivation|design|notes|changelog|uninstall(ing)?|license|credits|acknowledg(e)?ments|see also|related|structure|layout|dependencies|build|deployment|environment variables|cli|flags)\b/i;
+const DOCS_HEADINGS = /^(installation|install|installing|usage|getting started|quick ?start|configuration|options|api|api reference|examples?|contributing|faq|requirements|prerequisites|features|overview|documentation|parameters|arguments|returns|methods|events|properties|constructor|troubleshooting|setup|tutorial|architecture|roadmap|reference|commands|development|building|testing|license|support|limitations|goals|components|how it works|how to use|table of contents|contents|motivation|design|notes|changelog|uninstall(ing)?|license|credits|acknowledg(e)?ments|see also|related|structure|layout|dependencies|build|deployment|environment variables|cli|flags|our pledge|our standards|enforcement|enforcement guidelines|enforcement responsibilities|our responsibilities|reporting a vulnerability|supported versions|attribution|scope)\b/i;
 const SPEC_SECTIONS = /^(motivation|rationale|drawbacks|alternatives|rationale and alternatives|unresolved questions|prior art|guide-level explanation|reference-level explanation|backwards? compatibility|detailed design|specification|security considerations|iana considerations|normative references|informative references|conformance|terminology|conventions and definitions|requirements language|future possibilities|abstract|how to teach this|reference implementation|rejected ideas|open issues|(abnf )?grammar|mime type|media type|filename extension|file extension|syntax|semantics|data model|error handling|processing model|versioning|compliance|definitions|notational conventions|wire format|message format|encoding|requirements notation|security|privacy considerations)\b/i;
 const PAPER_SECTIONS = /^((\d+\.?|[IVX]+\.)\s*)?(abstract|introduction|related work|background|methods?|methodology|materials and methods|results|discussion|conclusions?|evaluation|experiments?|experimental (setup|results)|acknowledge?ments|references|bibliography|statement of need|summary|future work|limitations|data availability)\s*$/i;
 const ISSUE_HEADINGS = /^(describe the bug|bug description|description of the bug|to reproduce|steps to reproduce|reproduction steps|how to reproduce|repro(duction)?|expected (behaviou?r|result|outcome)|actual (behaviou?r|result|outcome)|current behaviou?r|observed behaviou?r|environment|what happened|what did you expect|what steps|additional context|screenshots|proposed (fix|solution|change)|root cause|workaround|acceptance criteria|impact|severity|affected versions?|proof of concept|possible (fix|solution)|logs?|regression|operating system|system information|version information|your environment|is your feature request related to a problem|describe the solution you'?d like|describe alternatives you'?ve considered|evidence( from log)?|fix|solution|vulnerability|details|poc|reproducer|crash|stack ?trace)\b/i;
+
+function c0r(t: string): number {
+  return t.charCodeAt(0);
+}
 
 function headingText(l: string): string | null {
   let m = /^#{1,6}\s+(.*?)\s*#*\s*$/.exec(l);
@@ -717,6 +732,12 @@ function scoreGenres(doc: Doc, S: Scores, lower: string, ws: WordStats): void {
   let stack = 0;
   let versionLines = 0;
   let stateLine = -1;
+  let roff = 0;
+  let policyTitle = -1;
+  let shortLines = 0;
+  let textLines = 0;
+  let unpunctEnds = 0;
+  let stanzaBreaks = 0;
   const prHeads = new Set<string>();
   let recipeHeads = 0;
   let fixesLine = -1;
@@ -741,6 +762,14 @@ function scoreGenres(doc: Doc, S: Scores, lower: string, ws: WordStats): void {
       continue;
     }
     if (firstContent < 0) firstContent = i;
+    if (c0r(t) === 46 && /^\.(TH|SH|SS|TP|PP|IP|B|I|BR|IR|RB|nf|fi|br|sp|LP|P) ?/.test(t)) roff++;
+    if (i < doc.bodyStart + 10 && policyTitle < 0 && /^(#+\s*)?.{0,40}\b(code of conduct|security policy|contributing guide|contributing to|contribution guidelines|governance)\b/i.test(t) && t.length < 100) policyTitle = i;
+    if (/\p{L}/u.test(t)) {
+      textLines++;
+      if (t.length <= 60) shortLines++;
+      if (!/[.!?:;"”'’)\]]$/.test(t)) unpunctEnds++;
+      if (prevBlank && i > firstContent) stanzaBreaks++;
+    }
     const startPara = prevBlank;
     prevBlank = false;
     if (startPara) {
@@ -940,6 +969,16 @@ function scoreGenres(doc: Doc, S: Scores, lower: string, ws: WordStats): void {
     if (tasks >= 2) {
       s += cap(1 + tasks * 0.5, 3.5);
       ev.push(`${tasks} task-list items`);
+    }
+    if (roff >= 3) {
+      s += 6;
+      ev.push(`${roff} man-page (roff) macros (.TH, .SH…)`);
+      S.sub('docs', 'manpage');
+    }
+    if (policyTitle >= 0) {
+      s += 3;
+      ev.push(`project policy page (${lineLabel(doc, policyTitle)})`);
+      S.sub('docs', 'policy');
     }
     if (adr >= 3) {
       s += 4;
@@ -1161,6 +1200,15 @@ function scoreGenres(doc: Doc, S: Scores, lower: string, ws: WordStats): void {
       ev.push(`third-person past-tense narration (${p3.toFixed(0)} he/she, ${pa.toFixed(0)} past verbs per 1,000 words)`);
     } else if (pa >= 25 && W1k(pron1) >= 20) {
       s += 1;
+    }
+    // verse: short lines in stanzas, not a list, not code, not headings
+    if (textLines >= 8 && shortLines >= textLines * 0.85 && stanzaBreaks >= 2 && listItems < textLines * 0.2 && headings < 3 && doc.fenceCount === 0 && textLines / (stanzaBreaks + 1) <= 12) {
+      const avg = textLines / (stanzaBreaks + 1);
+      if (avg >= 2) {
+        s += 3.5;
+        ev.push(`verse: ${textLines} short lines in ${stanzaBreaks + 1} stanzas`);
+        S.sub('fiction', 'poem');
+      }
     }
     if (moral >= 0) {
       s += 2.5;

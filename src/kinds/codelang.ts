@@ -55,6 +55,7 @@ const LANG_CUES: Array<[RegExp, string, number]> = [
   [/^(SELECT|INSERT INTO|CREATE TABLE|UPDATE|DELETE FROM|ALTER TABLE) /i, 'sql', 3],
   [/^(if \[|fi$|then$|esac$|done$|echo )/, 'shell', 1.5], [/^(export )?[A-Z_]+=\S*$/, 'shell', 0.5],
   [/^(using System|namespace \w+(\.\w+)*$|public (partial )?class)/, 'csharp', 1.5],
+  [/^FROM [\w./:@-]+( (AS|as) \w+)?$/, 'dockerfile', 4], [/^(RUN|COPY|WORKDIR|ENTRYPOINT|EXPOSE) \S/, 'dockerfile', 1],
 ];
 
 export function langFromContent(lines: string[], limit = 400): string | null {
@@ -88,6 +89,7 @@ export function codeLineScore(t: string): number {
     if (/^(If|For|While|Import|Export|Use|Return|Type|Package|Module|With|Where|Then|Do|Data|Set|Local|End|Begin|Match|Select|New|Go|Include|Require)\b/.test(t) && /[a-z]{3,} [a-z]{3,} [a-z]{3,}/.test(t) && !/[;{}()=]/.test(t)) return 0;
     return 0.9;
   }
+  if (/^(FROM|RUN|COPY|ADD|WORKDIR|EXPOSE|CMD|ENTRYPOINT|ENV|ARG|USER|LABEL|VOLUME|HEALTHCHECK|SHELL|STOPSIGNAL|ONBUILD) \S/.test(t)) return 0.9;
   if (t.startsWith('//') || t.startsWith('/*') || t.startsWith('*/') || t.startsWith('* ') || t === '*') return 0.6;
   if (last === 40 || last === 41 || last === 44 || last === 91 || last === 93) return /[a-z]{3,} [a-z]{3,} [a-z]{3,} [a-z]{3,}/.test(t) ? 0.2 : 0.7;
   if (/^[\w.$[\]]+ *(=|\+=|-=|:=|<-) /.test(t)) return 0.7;

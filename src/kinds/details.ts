@@ -104,6 +104,8 @@ export function findTitle(doc: Doc, kind: KindId, fm: Map<string, string> | unde
   for (let i = doc.bodyStart; i < lim; i++) {
     if (doc.inFence[i]) continue;
     const l = doc.lines[i]!;
+    const th = /^\.TH +"?([^" ]+)"? +"?(\w+)/.exec(l);
+    if (th) return `${th[1]!.toLowerCase()}(${th[2]})`;
     if (/^#{1,3} \S/.test(l)) return clean(l);
     const next = doc.lines[i + 1] ?? '';
     if (l.trim() && /^(=+|-+)\s*$/.test(next) && next.trim().length >= 3 && l.trim().length <= 120) return clean(l);
@@ -116,6 +118,7 @@ export function findTitle(doc: Doc, kind: KindId, fm: Map<string, string> | unde
   for (let i = doc.bodyStart; i < lim; i++) {
     const l = doc.lines[i]!.trim();
     if (!l) continue;
+    if (/^(WEBVTT|\.\w+|%!|<\?xml|\*{3,}|-{3,}|={3,})/.test(l)) break; // format markers are not titles
     const words = l.split(/\s+/).length;
     if (l.length <= 160 && words <= 20 && !/[.,;:。，]$/.test(l) && !/[。！？]/.test(l) && !(l.length > 60 && /[，、]/.test(l)) && !/^[[<{(\\*-]/.test(l) && /\p{L}/u.test(l)) return clean(l);
     break;

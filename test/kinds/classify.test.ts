@@ -47,6 +47,16 @@ describe('classify: one document per kind', () => {
     ['PRIVACY', 'legal', 'privacy.md', undefined],
     ['CFF', 'card', 'CITATION.cff', 'citation'],
     ['ZH_NEWS', 'news', 'news.txt', undefined],
+    ['POEM', 'fiction', 'keeper.txt', 'poem'],
+    ['CODE_OF_CONDUCT', 'docs', 'CODE_OF_CONDUCT.md', 'policy'],
+    ['MANPAGE', 'docs', 'lantern-relay.1', 'manpage'],
+    ['INTERVIEW', 'conversation', 'interview.txt', 'transcript'],
+    ['SUBTITLES', 'conversation', 'meeting.vtt', 'transcript'],
+    ['DOCKERFILE', 'code', 'Dockerfile', 'dockerfile'],
+    ['CHANGELOG', 'docs', 'CHANGELOG.md', undefined],
+    ['TUTORIAL', 'docs', 'tutorial.md', undefined],
+    ['MBOX', 'email', 'list.mbox', 'mbox'],
+    ['AP_NEWS', 'news', 'wire.txt', 'wire'],
   ];
   for (const [name, kind, file, subtype] of cases) {
     it(`${name} → ${kind}`, () => {
@@ -229,6 +239,9 @@ describe('details', () => {
     expect(r.words).toBe(F.NEWS.split(/\s+/).filter(Boolean).length);
     expect(c(F.DOCS).title).toBe('quillpad');
     expect(c(F.SPEC).date).toBeNull(); // "April 2026" has no day: never invented
+    expect(c(F.MANPAGE).title).toBe('lantern-relay(1)');
+    expect(c(F.SUBTITLES).title).toBeNull();
+    expect(c(F.MBOX).date).toBe('2026-03-03');
   });
 
   it('reports the language of non-English prose', () => {
