@@ -102,7 +102,7 @@ async function bench() {
       // markdownlint-cli2 lints Markdown only (the bundle seed is .txt). It holds a whole file in memory several
       // times over (20 MB of Markdown: ~40 s and ~1.7 GB here), so it runs on the big seed only up to 32 MB, once.
       const mdlOk = key !== 'bundle' && (key !== 'big' || PLAN.big <= 32 * MB);
-      if (!flag('--no-mdl') && existsSync(MDL) && mdlOk) add('markdownlint-cli2', key, [MDL, 'seeds/**/*.md'], key === 'big' || key === 'large' ? 1 : runs, repo.dir, 300_000);
+      if (!flag('--no-mdl') && existsSync(MDL) && mdlOk) add('markdownlint-cli2', key, [MDL, 'seeds/**/*.md'], key === 'big' || key === 'large' ? 1 : Math.min(runs, 3), repo.dir, 400_000);
     }
     if (!flag('--no-workers') && mode !== 'dry' && repos.large) {
       add('seedcheck (2 procs)', 'large', [join(ROOT, 'scripts', 'bench', 'split.js'), BIN, '2'], PLAN.runs.large, repos.large.dir);
