@@ -65,8 +65,8 @@ function distModules() {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const rows = [];
-  const floor = importCost('node:path');
-  rows.push({ module: '(node:path, floor)', ...floor });
+  rows.push({ module: '(node:path: a built-in, floor)', ...importCost('node:path') });
+  rows.push({ module: '(an empty ES module: loader floor)', ...importCost('data:text/javascript,export{}') });
   for (const p of PACKAGES) rows.push({ module: p, ...importCost(p) });
   for (const f of distModules()) rows.push({ module: relative(ROOT, f), ...importCost(pathToFileURL(f).href, Math.max(3, runs >> 1)) });
   if (argv.includes('--json')) console.log(JSON.stringify(rows, null, 2));
