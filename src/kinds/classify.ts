@@ -344,6 +344,16 @@ function scoreDataCard(doc: Doc, S: Scores, data: DataHit, st: State): void {
   const fmtEv = `${data.format}: ${data.evidence[0]}`;
   st.structural = true;
   let dataScore = 5 + 2 * data.strength;
+  // key: value lines in a Markdown or text file are more likely notes than YAML
+  if (((data.format === 'yaml' || data.format === 'ini') && /^(md|markdown|txt|rst|text)$/.test(doc.ext)) || data.prosey) {
+    dataScore -= 3;
+    st.structural = false;
+  }
+  // GitHub issue forms: YAML whose body is a list of form fields
+  if (data.kv && data.kv.keys.includes('body') && data.kv.keys.includes('name') && /^\s*- type: (textarea|input|dropdown|checkboxes|markdown)\b/m.test(doc.text.slice(0, 20_000))) {
+    S.add('issue', 9, 'issue form (name, body of form fields)');
+    S.sub('issue', 'template');
+  }
   if (DATA_EXT[doc.ext] === data.format || (DATA_EXT[doc.ext] === 'ini' && data.format === 'toml')) dataScore += 0.5;
   S.add('data', dataScore, fmtEv);
   S.sub('data', data.format);
@@ -574,7 +584,7 @@ const SPEAKERS: Array<[RegExp, boolean]> = [
   [/^\*\*([^*:]{1,40}?)(?::\*\*|\*\*:)/, false],
   [/^(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+)([A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}):\s/, true],
   [/^((?:MR|MRS|MS|DR|SEN|REP|THE)\.? [A-Z][A-Z'-]+|[A-Z][A-Z'-]{1,20}(?: [A-Z][A-Z'-]{1,20}){0,2}):(?:\s|$)/, false],
-  [/^([A-Z][\w.'-]{0,20}(?: [A-Z][\w.'-]{0,20}){0,2}):\s+\S/, false],
+  [/^(?:[-*] )?([A-Z][\w.'-]{0,20}(?: [A-Z][\w.'-]{0,20}){0,2}):\s+\S/, false],
 ];
 
 /** Labels that name a field, not a speaker. */

@@ -93,7 +93,7 @@ export function findTitle(doc: Doc, kind: KindId, fm: Map<string, string> | unde
   if (subject) return clean(subject);
   const t = fm?.get('title');
   if (t && t !== "''" && t !== '""') return clean(t);
-  if (kind === 'card' || kind === 'data') {
+  if (kind === 'card' || kind === 'data' || kind === 'issue') {
     for (const k of ['title', 'name', 'package']) {
       const v = kv?.get(k);
       if (v && !/^[|>]/.test(v)) return clean(v);

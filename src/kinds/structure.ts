@@ -223,6 +223,8 @@ export interface DataHit {
   format: 'json' | 'jsonl' | 'yaml' | 'toml' | 'ini' | 'csv' | 'tsv' | 'xml';
   /** 0..1 how cleanly it parsed / matched. */
   strength: number;
+  /** Most values are sentences: notes or a card written as key: value, not machine data. */
+  prosey?: boolean;
   evidence: string[];
   /** key/value view for card decisions (top-level keys → values), when applicable. */
   kv: KvStats | null;
@@ -345,6 +347,7 @@ function detectYaml(doc: Doc): DataHit | null {
   let blockProseChars = 0;
   let blockProse = 0;
   const pairs: Array<[string, string, number]> = [];
+  let wordy = 0;
   const keyCount = new Map<string, number>();
   for (const [, l] of rows) {
     const t = l.trim();
@@ -371,6 +374,7 @@ function detectYaml(doc: Doc): DataHit | null {
       const ind = m[1]!.length + (m[2] ? 2 : 0);
       if (ind === 0) top++;
       pairs.push([key, val.replace(/^["']|["']$/g, ''), ind]);
+      if (val.split(' ').length >= 4 && !/^[[{&*|>!]/.test(val)) wordy++;
       const ck = `${ind}:${key}`;
       keyCount.set(ck, (keyCount.get(ck) ?? 0) + 1);
       if (/^[|>][-+]?\d*$/.test(val)) blockIndent = indent;
@@ -392,10 +396,12 @@ function detectYaml(doc: Doc): DataHit | null {
   if (share < 0.85) return null;
   let repeated = 0;
   for (const n of keyCount.values()) if (n > 1) repeated += n;
+  const prosey = maps >= 4 && wordy >= maps * 0.5;
   return {
     format: 'yaml',
     strength: share,
-    evidence: [`${Math.round(share * 100)}% of ${considered} lines are YAML mappings or list items`],
+    prosey,
+    evidence: [`${Math.round(share * 100)}% of ${considered} lines are YAML mappings or list items${prosey ? '; most values are prose' : ''}`],
     kv: kvStats(pairs, considered, [], blockProse, repeated),
   };
 }

@@ -57,6 +57,11 @@ describe('classify: one document per kind', () => {
     ['TUTORIAL', 'docs', 'tutorial.md', undefined],
     ['MBOX', 'email', 'list.mbox', 'mbox'],
     ['AP_NEWS', 'news', 'wire.txt', 'wire'],
+    ['ISSUE_FORM', 'issue', 'bug.yml', 'template'],
+    ['MEETING_NOTES', 'conversation', 'sync.md', undefined],
+    ['WIKI', 'prose', 'lighthouse.md', undefined],
+    ['PAPER_TXT', 'paper', 'frames.txt', undefined],
+    ['HTML_NEWS', 'news', 'story.html', undefined],
   ];
   for (const [name, kind, file, subtype] of cases) {
     it(`${name} → ${kind}`, () => {
@@ -242,6 +247,9 @@ describe('details', () => {
     expect(c(F.MANPAGE).title).toBe('lantern-relay(1)');
     expect(c(F.SUBTITLES).title).toBeNull();
     expect(c(F.MBOX).date).toBe('2026-03-03');
+    expect(c(F.MEETING_NOTES).date).toBe('2026-03-03');
+    expect(c(F.ISSUE_FORM).title).toBe('Bug report');
+    expect(c(F.HTML_NEWS).title).toBe('Harbour town votes to rebuild its sea wall');
   });
 
   it('reports the language of non-English prose', () => {
