@@ -135,6 +135,7 @@ interface State {
   structural: boolean;
   english: boolean;
   codeLines: number;
+  dataFormat: string | null;
 }
 
 function stripHtml(t: string): string {
@@ -158,7 +159,7 @@ const FM_BLOG = ['layout', 'tags', 'categories', 'permalink', 'excerpt', 'commen
 const FM_SPEC = ['docname', 'ipr', 'area', 'workgroup', 'submissiontype', 'stand_alone', 'consensus'];
 
 function analyse(doc: Doc, S: Scores, hints: ClassifyHints, pre: string[]): State {
-  const st: State = { fm: doc.front?.keys, emailSubject: null, emailDate: null, kv: null, bundle: null, proseSample: '', proseWords: 0, structural: false, english: false, codeLines: 0 };
+  const st: State = { fm: doc.front?.keys, emailSubject: null, emailDate: null, kv: null, bundle: null, proseSample: '', proseWords: 0, structural: false, english: false, codeLines: 0, dataFormat: null };
   const { lines } = doc;
 
   // ---- front matter ----
@@ -242,7 +243,10 @@ function analyse(doc: Doc, S: Scores, hints: ClassifyHints, pre: string[]): Stat
 
   // ---- data / card ----
   const data = detectData(doc);
-  if (data) scoreDataCard(doc, S, data, st);
+  if (data) {
+    st.dataFormat = data.format;
+    scoreDataCard(doc, S, data, st);
+  }
   // A bundle serialised as JSON/XML parses as data too; the bundle is the better answer.
   if (data && (S.m.get('bundle')?.score ?? 0) >= 8) S.get('data').score *= 0.5;
 
@@ -258,9 +262,12 @@ function analyse(doc: Doc, S: Scores, hints: ClassifyHints, pre: string[]): Stat
   for (let i = doc.bodyStart; i < lines.length; i++) {
     if (doc.inFence[i]) continue;
     const l = lines[i]!;
-    if (proseWords < 300 && l.length > 20 && l.includes(' ') && !/^\s*([<{}[\]|]|[-*] \w+:)/.test(l)) {
-      prose.push(l.replace(/[`*_#>[\]]/g, ' '));
-      proseWords += l.split(/\s+/).length;
+    if (proseWords < 300 && l.length > 12 && !/^\s*([<{}[\]|]|[-*] \w+:)/.test(l)) {
+      const cjk = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/.test(l);
+      if (cjk || (l.length > 20 && l.includes(' '))) {
+        prose.push(l.replace(/[`*_#>[\]]/g, ' '));
+        proseWords += cjk ? l.length / 2 : l.split(/\s+/).length;
+      }
     }
   }
   st.proseSample = prose.join('\n');
@@ -509,6 +516,9 @@ function scoreCode(doc: Doc, S: Scores, st: State): void {
   }
   if (doc.fenceCount > 0) score -= 2;
   if (st.structural && !shebang) score -= 2;
+  // JSON and XML that parse are data, however code-like their punctuation
+  const parsed = st.dataFormat === 'json' || st.dataFormat === 'jsonl' || st.dataFormat === 'xml';
+  if (parsed && !extLang) score = Math.min(score, 2);
   if (score <= 0) return;
   S.add('code', score);
   S.get('code').ev.push(...ev);

@@ -492,6 +492,36 @@ function detectDcf(doc: Doc): DataHit | null {
   };
 }
 
+/** Remove // and /* *\/ comments outside strings, and trailing commas: JSONC to JSON. Linear. */
+function stripJsonComments(t: string): string {
+  let out = '';
+  let i = 0;
+  const n = t.length;
+  while (i < n) {
+    const c = t[i]!;
+    if (c === '"') {
+      let j = i + 1;
+      while (j < n && t[j] !== '"') j += t[j] === '\\' ? 2 : 1;
+      out += t.slice(i, j + 1);
+      i = j + 1;
+    } else if (c === '/' && t[i + 1] === '/') {
+      while (i < n && t[i] !== '\n') i++;
+    } else if (c === '/' && t[i + 1] === '*') {
+      const e = t.indexOf('*/', i + 2);
+      i = e < 0 ? n : e + 2;
+    } else if (c === ',') {
+      let j = i + 1;
+      while (j < n && (t[j] === ' ' || t[j] === '\n' || t[j] === '\r' || t[j] === '\t')) j++;
+      if (t[j] !== '}' && t[j] !== ']') out += c;
+      i++;
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  return out;
+}
+
 export function detectData(doc: Doc): DataHit | null {
   const t = doc.text;
   let s = 0;
@@ -504,6 +534,15 @@ export function detectData(doc: Doc): DataHit | null {
         return { format: 'json', strength: 1, evidence: ['parses as JSON'], kv: null };
       } catch {
         /* fall through */
+      }
+    }
+    if (!doc.truncated && t.length < 1_000_000 && (t.includes('//') || t.includes('/*') || /,\s*[}\]]/.test(t))) {
+      const stripped = stripJsonComments(t);
+      try {
+        JSON.parse(stripped);
+        return { format: 'json', strength: 0.95, evidence: ['parses as JSON with comments or trailing commas (JSONC)'], kv: null };
+      } catch {
+        /* not JSONC either */
       }
     }
     const rows = nonEmptyBody(doc, 50);

@@ -62,6 +62,9 @@ describe('classify: one document per kind', () => {
     ['WIKI', 'prose', 'lighthouse.md', undefined],
     ['PAPER_TXT', 'paper', 'frames.txt', undefined],
     ['HTML_NEWS', 'news', 'story.html', undefined],
+    ['JSONC', 'data', 'tsconfig.json', 'json'],
+    ['ROMAN', 'fiction', 'roman.txt', undefined],
+    ['ZH_FICTION', 'fiction', 'xiaoshuo.txt', undefined],
   ];
   for (const [name, kind, file, subtype] of cases) {
     it(`${name} → ${kind}`, () => {
@@ -254,6 +257,8 @@ describe('details', () => {
 
   it('reports the language of non-English prose', () => {
     expect(c(F.ZH_NEWS).language).toBe('zh');
+    expect(c(F.ZH_FICTION).language).toBe('zh');
+    expect(c(F.ROMAN).language).toBe('fr');
   });
 
   it('language is und when there is too little prose, and never decides the kind', () => {
