@@ -7,7 +7,8 @@
  */
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmTable } from 'micromark-extension-gfm-table';
-import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+// The from-markdown half only: the package's index also loads mdast-util-to-markdown (62 modules) at start-up.
+import { gfmTableFromMarkdown } from './gfm-table-mdast.js';
 import type { EntryKind } from '../fs.js';
 import { finding, type Finding, type Position } from '../report/types.js';
 import type { RuleDataMap } from '../report/rules.js';
