@@ -753,6 +753,7 @@ function scoreGenres(doc: Doc, S: Scores, lower: string, ws: WordStats): void {
   let versionLines = 0;
   let stateLine = -1;
   let roff = 0;
+  let quoteMarks = 0;
   let policyTitle = -1;
   let shortLines = 0;
   let textLines = 0;
@@ -797,6 +798,7 @@ function scoreGenres(doc: Doc, S: Scores, lower: string, ws: WordStats): void {
       const c = t[0];
       if (c === '"' || c === '“' || c === '«' || c === '„' || c === '「' || c === '『' || (c === '—' && t[1] === ' ') || c === '‘' || (c === "'" && /^'[A-Z]/.test(t))) dialogueParas++;
     }
+    if (t.includes('"') || t.includes('“') || t.includes('«') || t.includes('„')) quoteMarks += countMatches(t, /["“”„«»]/g);
     // long paragraphs (prose)
     if (t.length > 400 && !t.startsWith('|')) longParas++;
     // RFC 2119 keywords on mixed-case lines
@@ -909,7 +911,7 @@ function scoreGenres(doc: Doc, S: Scores, lower: string, ws: WordStats): void {
   const imperative = sum(ws, IMPERATIVE);
   const encyclopedic = sum(ws, ENCYCLOPEDIC);
   const jpQuotes = countMatches(doc.text.slice(0, 100_000), /「/g);
-  const quoteMarks = countMatches(text200, /["“”„«»]/g);
+  // quotation marks outside code fences (counted in the line pass)
   const digitRate = rate(ws.digits, W);
   const sample = lower.length > 20_000 ? lower.slice(0, 20_000) : lower;
   const W1k = (n: number): number => rate(n, W);
@@ -1018,6 +1020,10 @@ function scoreGenres(doc: Doc, S: Scores, lower: string, ws: WordStats): void {
     const imp = W1k(imperative + you * 0.3);
     if (imp >= 4) s += cap(imp / 10, 1.5);
     if (listItems >= 5 && headings >= 2) s += cap(listItems / 20, 1);
+    // Without documentation structure, software words and inline code only say what a text is about:
+    // a one-heading note in the first person is prose.
+    const structured = headings >= 2 || docsHeads.size > 0 || badges > 0 || tasks >= 2 || adr >= 3 || roff >= 3 || policyTitle >= 0 || installCmds > 0 || tables > 0;
+    if (!structured) s = Math.min(s, 3);
     if (s > 0) {
       S.add('docs', s);
       S.get('docs').ev.push(...ev);
