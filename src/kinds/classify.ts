@@ -864,7 +864,7 @@ function scoreGenres(doc: Doc, S: Scores, lower: string, ws: WordStats): void {
       chapters++;
       if (chapterLine < 0) chapterLine = i;
     }
-    if (short && /^(ACT|Act|SCENE|Scene) ([IVX]+|\d+|[A-Z][a-z]+)\b/.test(t) || /^(DRAMATIS PERSON|Dramatis Person|PERSONS REPRESENTED|CHARACTERS|Characters|CAST OF CHARACTERS)/.test(t) || /^\[?(Enter|Exit|Exeunt|Re-enter)\b/.test(t) || /^\[[A-Z][^\]]{3,120}\]$/.test(t) || /^\((aside|to [A-Z]\w+|exit|enters|laughing|pause)/i.test(t)) playMarks++;
+    if (short && /^(ACT|Act|SCENE|Scene) ([IVX]+|\d+|[A-Z][a-z]+)\b/.test(t) || /^(DRAMATIS PERSON|Dramatis Person|PERSONS REPRESENTED|CHARACTERS|Characters|CAST OF CHARACTERS)/.test(t) || /^\[?(Enter|Exit|Exeunt|Re-enter)\b/.test(t) || /^\[[A-Z][^\]]{3,120}\]$/.test(t) || /^\((aside|to [A-Z]\w+|exit|enters|laughing|pause)/i.test(t) || /^[A-Z][A-Z'-]{1,20}( [A-Z][A-Z'-]{1,20})?\. (\[|[A-Z])/.test(t)) playMarks++;
     if (i < doc.bodyStart + 20 && dateline === null) {
       const m = /^([A-Z][A-Z'.\- ]{2,30}(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?)\s*(\([A-Za-z .&]{2,30}\))?\s*(—|–|--| - )\s*\S/.exec(t);
       if (m && (m[2] || /—|–/.test(m[3]!)) && !/^(NOTE|WARNING|TODO|TL;DR|UPDATE|EDIT|Q|A)\b/.test(m[1]!)) {
