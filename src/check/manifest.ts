@@ -5,10 +5,8 @@
  * keeps every other byte) and positions (for diagnostics); `checkIndex`
  * turns it plus the facts about the seeds into findings.
  */
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmTable } from 'micromark-extension-gfm-table';
-// The from-markdown half only: the package's index also loads mdast-util-to-markdown (62 modules) at start-up.
-import { gfmTableFromMarkdown } from './gfm-table-mdast.js';
+// mdast + GFM tables; long tables are parsed in slices so memory stays bounded (same tree).
+import { parseMarkdownTables } from './markdown-bounded.js';
 import type { EntryKind } from '../fs.js';
 import { finding, type Finding, type Position } from '../report/types.js';
 import type { RuleDataMap } from '../report/rules.js';
@@ -195,7 +193,7 @@ export function parseIndex(text: string): ParsedIndex {
   const bomLength = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const body = bomLength ? text.slice(1) : text;
   const lines = new LineIndex(body);
-  const tree = fromMarkdown(body, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] }) as unknown as MdNode;
+  const tree = parseMarkdownTables(body) as unknown as MdNode;
   const crlf = body.indexOf('\r\n');
   const lf = body.indexOf('\n');
   const eol: ParsedIndex['eol'] = crlf !== -1 && crlf + 1 === lf ? '\r\n' : '\n';
