@@ -15,7 +15,7 @@ const hex16 = (i: number) => i.toString(16).padStart(16, '0');
 
 export const ADVERSARIAL: Adversarial[] = [
   { name: 'a single line of "=" (n bytes)', n: 1 << 20, make: (n) => '='.repeat(n) },
-  { name: 'lines of "=" of growing length, then " BEGIN"', n: 2000, make: (n) => Array.from({ length: n }, (_, i) => '='.repeat(3 + (i % 97)) + ' BEGIN').join('\n') },
+  { name: 'lines of "=" of growing length, then " BEGIN"', n: 8000, make: (n) => Array.from({ length: n }, (_, i) => '='.repeat(3 + (i % 97)) + ' BEGIN').join('\n') },
   { name: 'n unterminated BEGIN lines', n: 25_000, make: (n) => Array.from({ length: n }, () => '=== BEGIN a.txt ===').join('\n') + '\n' },
   { name: 'n BEGIN lines with distinct paths', n: 10_000, make: (n) => Array.from({ length: n }, (_, i) => `=== BEGIN d${i}/f.txt ===`).join('\n') + '\n' },
   { name: 'n empty blocks with distinct paths (duplicate/collision checks)', n: 5_000, make: (n) => Array.from({ length: n }, (_, i) => `=== BEGIN p/${i % 7}/F${i}.txt ===\n=== END p/${i % 7}/F${i}.txt ===`).join('\n') + '\n' },
