@@ -138,9 +138,24 @@ interface State {
   dataFormat: string | null;
 }
 
+/** Drop <script> and <style> elements, linearly (indexOf, no backtracking regex). */
+function dropElements(t: string, tag: string): string {
+  const low = t.toLowerCase();
+  let out = '';
+  let i = 0;
+  for (;;) {
+    const a = low.indexOf('<' + tag, i);
+    if (a < 0) break;
+    const b = low.indexOf('</' + tag + '>', a);
+    out += t.slice(i, a);
+    if (b < 0) return out;
+    i = b + tag.length + 3;
+  }
+  return out + t.slice(i);
+}
+
 function stripHtml(t: string): string {
-  return t
-    .replace(/<(script|style)\b[^]*?<\/\1>/gi, '')
+  return dropElements(dropElements(t, 'script'), 'style')
     .replace(/<\/(p|div|h\d|li|tr|br|section|article|header|footer|title)>/gi, '\n')
     .replace(/<br\s*\/?>/gi, '\n')
     .replace(/<[^>]{0,2000}>/g, '')
@@ -629,8 +644,9 @@ function scoreConversation(doc: Doc, S: Scores): void {
       continue;
     }
     if (/ (has joined|has left|has quit|joined the channel|left the chat|was added|changed the subject|changed the group)\b/.test(l) || /^(\S+ ){0,3}(\*\*\*|-->|<--|\*)\s/.test(l)) joinPart++;
+    const head = l.length > 200 ? l.slice(0, 200) : l;
     for (const [re, ts] of SPEAKERS) {
-      const m = re.exec(l);
+      const m = re.exec(head);
       if (!m) continue;
       const label = m[1]!.trim().toLowerCase();
       if (FIELD_LABELS.test(label)) break;
@@ -682,9 +698,15 @@ function c0r(t: string): number {
 }
 
 function headingText(l: string): string | null {
-  let m = /^#{1,6}\s+(.*?)\s*#*\s*$/.exec(l);
-  if (m) return m[1]!.replace(/[*_`]/g, '').replace(/^(\d+(\.\d+)*\.?|[IVX]+\.)\s+/, '').trim();
-  m = /^\s*\*\*([^*]{2,80})\*\*:?\s*$/.exec(l);
+  if (l.length > 300) return null;
+  if (/^#{1,6}\s/.test(l)) {
+    let body = l.replace(/^#+/, '').trim();
+    let e = body.length;
+    while (e > 0 && body.charCodeAt(e - 1) === 35) e--;
+    body = body.slice(0, e).trim();
+    return body.replace(/[*_`]/g, '').replace(/^(\d+(\.\d+)*\.?|[IVX]+\.) +/, '').trim();
+  }
+  let m = /^\s*\*\*([^*]{2,80})\*\*:?\s*$/.exec(l);
   if (m) return m[1]!.replace(/:$/, '').trim();
   m = /^([A-Z][\w ,'/()?-]{2,60}):$/.exec(l);
   if (m) return m[1]!.trim();
@@ -801,6 +823,8 @@ function scoreGenres(doc: Doc, S: Scores, lower: string, ws: WordStats): void {
     if (t.includes('"') || t.includes('“') || t.includes('«') || t.includes('„')) quoteMarks += countMatches(t, /["“”„«»]/g);
     // long paragraphs (prose)
     if (t.length > 400 && !t.startsWith('|')) longParas++;
+    // very long lines carry no line-level cue (headings, datelines, turns…): skip the per-line patterns
+    if (t.length > 2000) continue;
     // RFC 2119 keywords on mixed-case lines
     if (/[A-Z]{3}/.test(t)) {
       let up = 0;
@@ -866,7 +890,7 @@ function scoreGenres(doc: Doc, S: Scores, lower: string, ws: WordStats): void {
     }
     if (short && /^(ACT|Act|SCENE|Scene) ([IVX]+|\d+|[A-Z][a-z]+)\b/.test(t) || /^(DRAMATIS PERSON|Dramatis Person|PERSONS REPRESENTED|CHARACTERS|Characters|CAST OF CHARACTERS)/.test(t) || /^\[?(Enter|Exit|Exeunt|Re-enter)\b/.test(t) || /^\[[A-Z][^\]]{3,120}\]$/.test(t) || /^\((aside|to [A-Z]\w+|exit|enters|laughing|pause)/i.test(t) || /^[A-Z][A-Z'-]{1,20}( [A-Z][A-Z'-]{1,20})?\. (\[|[A-Z])/.test(t)) playMarks++;
     if (i < doc.bodyStart + 20 && dateline === null) {
-      const m = /^([A-Z][A-Z'.\- ]{2,30}(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?)\s*(\([A-Za-z .&]{2,30}\))?\s*(—|–|--| - )\s*\S/.exec(t);
+      const m = t.length > 2000 ? null : /^([A-Z][A-Z'.\- ]{2,30}(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?) ?(\([A-Za-z .&]{2,30}\))? ?(—|–|--|-) ?\S/.exec(t);
       if (m && (m[2] || /—|–/.test(m[3]!)) && !/^(NOTE|WARNING|TODO|TL;DR|UPDATE|EDIT|Q|A)\b/.test(m[1]!)) {
         dateline = (m[1]!.trim() + (m[2] ? ' ' + m[2] : '') + ' ' + m[3]).trim();
         datelineLine = i;

@@ -79,6 +79,29 @@ export function langFromContent(lines: string[], limit = 400): string | null {
 const KEYWORD_START =
   /^(import|from|export|def|class|function|func|fn|pub|impl|use|package|module|return|if|for|while|else|elif|switch|case|try|catch|except|finally|raise|throw|const|let|var|val|struct|enum|interface|type|namespace|template|public|private|protected|static|void|int|char|#include|#define|#if|#endif|#ifdef|#pragma|local|end|begin|do|done|fi|then|using|async|await|yield|new|delete|go|defer|select|match|where|lambda|with|assert|break|continue|goto|typedef|extern|unsafe|mod|trait|object|override|final|abstract|sealed|data|instance|deriving|echo|set|unset|require|include)\b/;
 
+/** Does the line hold `k` consecutive lower-case words of 3+ letters separated by single spaces? Linear. */
+export function wordRun(t: string, k: number): boolean {
+  let run = 0;
+  let len = 0;
+  for (let i = 0; i <= t.length; i++) {
+    const c = i < t.length ? t.charCodeAt(i) : 32;
+    if (c >= 97 && c <= 122) {
+      len++;
+      continue;
+    }
+    if (c === 32 && len >= 3) {
+      run++;
+      if (run >= k) return true;
+    } else if (len >= 3 && i === t.length) {
+      run++;
+      if (run >= k) return true;
+    } else run = 0;
+    if (c !== 32) run = 0;
+    len = 0;
+  }
+  return false;
+}
+
 /** Is this (trimmed, non-empty) line code-looking? Returns 0..1. */
 export function codeLineScore(t: string): number {
   const last = t.charCodeAt(t.length - 1);
@@ -86,12 +109,12 @@ export function codeLineScore(t: string): number {
   if (last === 59 || last === 123 || last === 125) return 1;
   if (KEYWORD_START.test(t)) {
     // keyword followed by prose ("If you want to…", "For example, …") is not code
-    if (/^(If|For|While|Import|Export|Use|Return|Type|Package|Module|With|Where|Then|Do|Data|Set|Local|End|Begin|Match|Select|New|Go|Include|Require)\b/.test(t) && /[a-z]{3,} [a-z]{3,} [a-z]{3,}/.test(t) && !/[;{}()=]/.test(t)) return 0;
+    if (/^(If|For|While|Import|Export|Use|Return|Type|Package|Module|With|Where|Then|Do|Data|Set|Local|End|Begin|Match|Select|New|Go|Include|Require)\b/.test(t) && wordRun(t, 3) && !/[;{}()=]/.test(t)) return 0;
     return 0.9;
   }
   if (/^(FROM|RUN|COPY|ADD|WORKDIR|EXPOSE|CMD|ENTRYPOINT|ENV|ARG|USER|LABEL|VOLUME|HEALTHCHECK|SHELL|STOPSIGNAL|ONBUILD) \S/.test(t)) return 0.9;
   if (t.startsWith('//') || t.startsWith('/*') || t.startsWith('*/') || t.startsWith('* ') || t === '*') return 0.6;
-  if (last === 40 || last === 41 || last === 44 || last === 91 || last === 93) return /[a-z]{3,} [a-z]{3,} [a-z]{3,} [a-z]{3,}/.test(t) ? 0.2 : 0.7;
+  if (last === 40 || last === 41 || last === 44 || last === 91 || last === 93) return wordRun(t, 4) ? 0.2 : 0.7;
   if (/^[\w.$[\]]+ *(=|\+=|-=|:=|<-) /.test(t)) return 0.7;
   if (/^[\w.$]+\(.*\)$/.test(t)) return 0.7;
   if (/^@\w+/.test(t)) return 0.6;

@@ -78,7 +78,9 @@ export function findDate(doc: Doc, fm: Map<string, string> | undefined, emailDat
 }
 
 function clean(s: string): string {
+  // cut first: every pattern below then runs on a short string
   return s
+    .slice(0, 400)
     .replace(/^#+\s*/, '')
     .replace(/\s*#+$/, '')
     .replace(/\*\*|__|`/g, '')

@@ -56,14 +56,14 @@ function countWords(line: string): number {
 }
 
 function parseFront(lines: string[]): FrontMatter | null {
-  const first = lines[0]?.replace(/\s+$/, '');
+  const first = lines[0]?.trimEnd();
   if (first !== '---' && first !== '+++') return null;
   const style = first === '---' ? 'yaml' : 'toml';
   const keys = new Map<string, string>();
   const lim = Math.min(lines.length, 400);
   for (let i = 1; i < lim; i++) {
     const l = lines[i]!;
-    const t = l.replace(/\s+$/, '');
+    const t = l.trimEnd();
     if (t === first || (style === 'yaml' && t === '...')) {
       if (i === 1) return null;
       return { endLine: i, keys, style };

@@ -97,10 +97,10 @@ export function detectDiff(doc: Doc): DiffHit | null {
     nonEmpty++;
     const c = l[0];
     if (l.startsWith('diff --git ')) {
-      const m = / b\/(.+)$/.exec(l);
+      const bi = l.lastIndexOf(' b/');
       closeLast(files, i, bytes);
       bytes = 0;
-      files.push({ path: m ? m[1]! : l.slice(11), line: i + 1, endLine: i + 1, bytes: 0 });
+      files.push({ path: bi >= 0 ? l.slice(bi + 3) : l.slice(11), line: i + 1, endLine: i + 1, bytes: 0 });
       if (firstHeader < 0) firstHeader = i;
       diffish++;
       inHunk = false;
@@ -192,7 +192,7 @@ export function detectBundleMarkers(doc: Doc): MarkerHit | null {
     } else if (/^#{2,4} File: \S/.test(l)) {
       mdFile++;
       if (firstLine < 0) firstLine = i;
-    } else if (/^#{1,6} `?[\w.@-]*[/.][\w./@-]*`?$/.test(l) && /\.[A-Za-z0-9]{1,8}`?$|\/`?$|^#{1,6} `?(Makefile|Dockerfile|LICENSE|README)/.test(l)) {
+    } else if (l.length < 300 && /^#{1,6} `?[\w./@-]+`?$/.test(l) && (l.includes('/') || l.includes('.')) && /\.[A-Za-z0-9]{1,8}`?$|\/`?$|^#{1,6} `?(Makefile|Dockerfile|LICENSE|README)/.test(l)) {
       // a heading naming a path, then a fence within 2 lines
       for (let k = i + 1; k <= i + 2 && k < lines.length; k++) {
         if (/^(```|~~~)/.test(lines[k]!)) {
@@ -567,7 +567,7 @@ export function detectData(doc: Doc): DataHit | null {
     if (!head.startsWith('<!doctype html') && !head.startsWith('<html')) {
       const rows = nonEmptyBody(doc, 200);
       let tagLines = 0;
-      for (const [, l] of rows) if (/^\s*<[/?!\w]/.test(l) || /^\s*[^<]*<\/[\w:.-]+>\s*$/.test(l)) tagLines++;
+      for (const [, l] of rows) if (/^\s*<[/?!\w]/.test(l) || /^[^<]*<\/[\w:.-]+>\s*$/.test(l)) tagLines++;
       if (head.startsWith('<?xml') || tagLines >= rows.length * 0.6) {
         return { format: 'xml', strength: tagLines / Math.max(rows.length, 1), evidence: [head.startsWith('<?xml') ? 'XML declaration (line 1)' : `${tagLines} of ${rows.length} lines are XML tags`], kv: null };
       }

@@ -58,7 +58,11 @@ export function wordStats(lower: string, phrases: readonly string[], words: read
     if (c0 >= 48 && c0 <= 57) digits++;
     const cl = w.charCodeAt(w.length - 1);
     if (c0 === 39 || c0 === 45 || c0 === 0x2019 || cl === 39 || cl === 45 || cl === 0x2019) {
-      w = w.replace(/^['’-]+|['’-]+$/g, '');
+      let a = 0;
+      let b = w.length;
+      while (a < b && isTrim(w.charCodeAt(a))) a++;
+      while (b > a && isTrim(w.charCodeAt(b - 1))) b--;
+      w = w.slice(a, b);
       toks[k] = w;
     }
   }
@@ -83,6 +87,10 @@ export function wordStats(lower: string, phrases: readonly string[], words: read
     }
   }
   return { total, digits, freq, phrase };
+}
+
+function isTrim(c: number): boolean {
+  return c === 39 || c === 45 || c === 0x2019;
 }
 
 /** Count of a word or phrase. */

@@ -303,3 +303,26 @@ describe('determinism and cost', () => {
     expect(per).toBeLessThan(50); // generous: shared CI machines; the bench measures the real figure
   });
 });
+
+describe('linear time on hostile input', () => {
+  // Patterns that once made a regular expression backtrack: long runs of
+  // whitespace, brackets or hashes after a cue.
+  const hostile = [
+    'MR. ' + ' '.repeat(40_000) + 'x',
+    'CHAPTER ' + ' \t'.repeat(20_000) + 'x',
+    '# ' + '#'.repeat(40_000) + 'x',
+    '# ' + '['.repeat(40_000) + '\n',
+    'at ' + 'a'.repeat(40_000) + ' (',
+    ' \t'.repeat(20_000) + 'x',
+    ('## 1. ' + ' \t'.repeat(100) + ' x\n').repeat(200),
+    'diff --git ' + ' b/'.repeat(13_000) + '\n@@ -1 +1 @@\n-a\n+b\n',
+    '<!DOCTYPE html>' + '<script>'.repeat(5_000),
+  ];
+  it('classifies each in well under a second', () => {
+    for (const h of hostile) {
+      const t0 = performance.now();
+      classify(enc.encode(h));
+      expect(performance.now() - t0).toBeLessThan(1000);
+    }
+  });
+});
