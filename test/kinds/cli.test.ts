@@ -85,3 +85,23 @@ describe('seedcheck kinds', () => {
     expect(f.evidence.some((e: string) => e.includes('first and last 64 KiB'))).toBe(true);
   });
 });
+
+describe('seedcheck kinds, end to end (built bin)', () => {
+  it('classifies files on disk and exits 0; exits 2 with one stderr line for a missing file', async () => {
+    const { runBin } = await import('../cli/helpers.js');
+    const dir = mkdtempSync(join(tmpdir(), 'seedcheck-kinds-bin-'));
+    writeFileSync(join(dir, 'story.txt'), F.NEWS);
+    writeFileSync(join(dir, 'LICENSE'), F.LEGAL_MIT);
+    const ok = runBin(['kinds', '--format', 'json', 'story.txt', 'LICENSE'], dir);
+    expect(ok.code).toBe(0);
+    const report = KindsReportSchema.parse(JSON.parse(ok.stdout));
+    expect(report.files.map((f) => [f.path, f.kind, f.subtype])).toEqual([
+      ['story.txt', 'news', null],
+      ['LICENSE', 'legal', 'mit'],
+    ]);
+    const bad = runBin(['kinds', 'missing.txt'], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+});
