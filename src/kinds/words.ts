@@ -15,38 +15,55 @@ export interface WordStats {
 // Separators: whitespace, ASCII punctuation except ' and -, Latin-1 and general punctuation, CJK punctuation.
 const SEP = /[\s!-&(-,./:-@[-`{-~\u00a0-\u00bf\u2000-\u2018\u201a-\u206f\u3000-\u303f\uff01-\uff0f]+/;
 
+interface Entry {
+  /** slot in the counts array for the word itself, or -1 */
+  slot: number;
+  /** phrases starting with this word: [words, slot] */
+  phrases: Array<[string[], number]>;
+}
+
 interface Index {
-  byFirst: Map<string, string[][]>;
-  singles: string[];
+  map: Map<string, Entry>;
+  /** slot → word or phrase */
+  keys: string[];
 }
 const indexCache = new WeakMap<readonly string[], Index>();
 
 function indexOf(phrases: readonly string[], words: readonly string[]): Index {
   let ix = indexCache.get(phrases);
   if (ix) return ix;
-  const byFirst = new Map<string, string[][]>();
-  const singles: string[] = [...words];
-  for (const p of phrases) {
-    const ws = p.split(' ');
-    if (ws.length < 2) {
-      singles.push(p);
-      continue;
+  const map = new Map<string, Entry>();
+  const keys: string[] = [];
+  const entry = (w: string): Entry => {
+    let e = map.get(w);
+    if (!e) {
+      e = { slot: -1, phrases: [] };
+      map.set(w, e);
     }
-    const list = byFirst.get(ws[0]!) ?? [];
-    list.push(ws);
-    byFirst.set(ws[0]!, list);
+    return e;
+  };
+  for (const p of [...words, ...phrases]) {
+    const ws = p.split(' ');
+    const e = entry(ws[0]!);
+    if (ws.length < 2) {
+      if (e.slot < 0) {
+        e.slot = keys.length;
+        keys.push(p);
+      }
+    } else if (!e.phrases.some(([q]) => q.join(' ') === p)) {
+      e.phrases.push([ws, keys.length]);
+      keys.push(p);
+    }
   }
-  ix = { byFirst, singles };
+  ix = { map, keys };
   indexCache.set(phrases, ix);
   return ix;
 }
 
 /** `phrases` and `words` should be module constants: their index is cached per phrases array. */
 export function wordStats(lower: string, phrases: readonly string[], words: readonly string[]): WordStats {
-  const { byFirst, singles } = indexOf(phrases, words);
-  const freq = new Map<string, number>();
-  const phrase = new Map<string, number>();
-  for (const w of singles) freq.set(w, 0);
+  const { map, keys } = indexOf(phrases, words);
+  const counts = new Int32Array(keys.length);
   const toks = lower.split(SEP);
   let total = 0;
   let digits = 0;
@@ -67,12 +84,10 @@ export function wordStats(lower: string, phrases: readonly string[], words: read
     }
   }
   for (let k = 0; k < toks.length; k++) {
-    const w = toks[k]!;
-    const f = freq.get(w);
-    if (f !== undefined) freq.set(w, f + 1);
-    const cands = byFirst.get(w);
-    if (!cands) continue;
-    for (const ws of cands) {
+    const e = map.get(toks[k]!);
+    if (e === undefined) continue;
+    if (e.slot >= 0) counts[e.slot]!++;
+    for (const [ws, slot] of e.phrases) {
       let ok = true;
       for (let j = 1; j < ws.length; j++) {
         if (toks[k + j] !== ws[j]) {
@@ -80,11 +95,14 @@ export function wordStats(lower: string, phrases: readonly string[], words: read
           break;
         }
       }
-      if (ok) {
-        const key = ws.join(' ');
-        phrase.set(key, (phrase.get(key) ?? 0) + 1);
-      }
+      if (ok) counts[slot]!++;
     }
+  }
+  const freq = new Map<string, number>();
+  const phrase = new Map<string, number>();
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    (key.includes(' ') ? phrase : freq).set(key, counts[i]!);
   }
   return { total, digits, freq, phrase };
 }
