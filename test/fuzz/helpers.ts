@@ -51,17 +51,17 @@ const gc: () => void = (() => {
 /**
  * Ratio of the time on a 4n input over the time on an n input. Both inputs
  * are built (and run once) before timing; then the two are timed
- * alternately, twice each after a GC, and the best of each is kept, which
+ * alternately, twice each (4 times on a retry) after a GC, and the best of each is kept, which
  * filters out the noise of a shared machine.
  */
-export function linearRatio<T>(make: (n: number) => T, run: (input: T) => unknown, n: number): { ratio: number; small: number; large: number } {
+export function linearRatio<T>(make: (n: number) => T, run: (input: T) => unknown, n: number, rounds = 2): { ratio: number; small: number; large: number } {
   const a = make(n);
   const b = make(4 * n);
   run(a);
   run(b);
   let small = Infinity;
   let large = Infinity;
-  for (let i = 0; i < 2; i++) {
+  for (let i = 0; i < rounds; i++) {
     gc();
     small = Math.min(small, timeMin(() => run(a), 1));
     gc();
@@ -79,7 +79,7 @@ export function linearRatio<T>(make: (n: number) => T, run: (input: T) => unknow
  */
 export function expectLinear<T>(make: (n: number) => T, run: (input: T) => unknown, n: number, label = ''): void {
   let r = linearRatio(make, run, n);
-  if (r.ratio >= 8) r = linearRatio(make, run, 2 * n);
+  if (r.ratio >= 8) r = linearRatio(make, run, 2 * n, 4);
   expect(r.ratio, `${label}: n → 4n took ${r.small.toFixed(1)} → ${r.large.toFixed(1)} ms`).toBeLessThan(8);
 }
 
