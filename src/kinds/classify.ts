@@ -606,6 +606,12 @@ const SPEAKERS: Array<[RegExp, boolean]> = [
   [/^\u200e?\d{1,2}[./]\d{1,2}[./]\d{2,4},? \d{1,2}:\d{2}(?:\s?[APap][Mm])? - ([^:]{1,40}):/, true],
   [/^(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?|[A-Z][a-z]{2} \d{1,2} \d{2}:\d{2}:\d{2}|\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?)\s+<[@+%&~ ]?([^>\s]{1,32})>/, true],
   [/^<[@+%&~ ]?([\w\-[\]\\^{}|`.]{1,32})>\s/, false],
+  // Discord ("Ana — Today at 10:02") and Slack ("Ana  10:02 AM") copies: the name line, then the message
+  [/^([\p{L}][\p{L}\d_.' -]{0,30}?) +[—-] +(?:Today|Yesterday|\d{1,2}[./]\d{1,2}[./]\d{2,4}) (?:at )?\d{1,2}:\d{2}/u, true],
+  [/^([\p{L}][\p{L}\d_.'-]{0,20}(?: [\p{L}][\p{L}\d_.'-]{0,20})?)  +\d{1,2}:\d{2}(?: ?[AP]M)?$/u, true],
+  // chat-assistant transcripts: a heading or a line that names the speaker
+  [/^#{1,4} *(User|Assistant|Human|AI|ChatGPT|Claude|Gemini|Copilot|Bard|System|Prompt|Response|Me|You|Question|Answer)\b:? *$/i, false],
+  [/^(You|ChatGPT|Claude|Gemini|Copilot|Assistant) said:$/, false],
   [/^\*\*([^*:]{1,40}?)(?::\*\*|\*\*:)/, false],
   [/^(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+)([A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}):\s/, true],
   [/^((?:MR|MRS|MS|DR|SEN|REP|THE)\.? [A-Z][A-Z'-]+|[A-Z][A-Z'-]{1,20}(?: [A-Z][A-Z'-]{1,20}){0,2}):(?:\s|$)/, false],
@@ -626,6 +632,8 @@ function scoreConversation(doc: Doc, S: Scores): void {
   let joinPart = 0;
   let cues = 0;
   let firstCue = -1;
+  let headingTurns = 0;
+  let headingLines = 0;
   let prevBlank = true;
   const lim = Math.min(lines.length, 6000);
   for (let i = doc.bodyStart; i < lim; i++) {
@@ -638,6 +646,7 @@ function scoreConversation(doc: Doc, S: Scores): void {
     if (prevBlank) paras++;
     const startsPara = prevBlank;
     prevBlank = false;
+    if (l.startsWith('#')) headingLines++;
     if (l.includes(' --> ') && /^(\d{1,2}:)?\d{2}:\d{2}[.,]\d{3} --> /.test(l)) {
       cues++;
       if (firstCue < 0) firstCue = i;
@@ -653,6 +662,7 @@ function scoreConversation(doc: Doc, S: Scores): void {
       turns++;
       if (ts) stamped++;
       if (startsPara) paraTurns++;
+      if (l.startsWith('#')) headingTurns++;
       labels.set(label, (labels.get(label) ?? 0) + 1);
       if (first < 0) first = i;
       break;
@@ -674,6 +684,10 @@ function scoreConversation(doc: Doc, S: Scores): void {
   if (stamped >= turns * 0.5) {
     s += 1.5;
     ev.push(`${stamped} timestamped turns`);
+  }
+  if (headingTurns >= 4 && headingTurns >= headingLines * 0.6) {
+    s += 2.5;
+    ev.push(`${headingTurns} of ${headingLines} headings name a speaker`);
   }
   if (joinPart >= 2) {
     s += 1;

@@ -108,7 +108,10 @@ export function findTitle(doc: Doc, kind: KindId, fm: Map<string, string> | unde
     const l = doc.lines[i]!;
     const th = /^\.TH +"?([^" ]+)"? +"?(\w+)/.exec(l);
     if (th) return `${th[1]!.toLowerCase()}(${th[2]})`;
-    if (/^#{1,3} \S/.test(l)) return clean(l);
+    if (/^#{1,3} \S/.test(l)) {
+      if (kind === 'conversation' && /^#+ *(user|assistant|human|ai|chatgpt|claude|gemini|copilot|system|prompt|response|me|you)\b:? *$/i.test(l)) continue;
+      return clean(l);
+    }
     const next = doc.lines[i + 1] ?? '';
     if (l.trim() && /^(=+|-+)\s*$/.test(next) && next.trim().length >= 3 && l.trim().length <= 120) return clean(l);
     const tm = /^\s*(?:Title|TITLE)\s*:\s*(.+)$/.exec(l);
@@ -116,8 +119,8 @@ export function findTitle(doc: Doc, kind: KindId, fm: Map<string, string> | unde
     const lm = /^\\(?:title|chapter)\{([^}]+)\}/.exec(l);
     if (lm) return clean(lm[1]!);
   }
-  // headline: the first non-empty line, when short and not a sentence.
-  for (let i = doc.bodyStart; i < lim; i++) {
+  // headline: the first non-empty line, when short and not a sentence (a chat's first line is a turn).
+  for (let i = doc.bodyStart; i < lim && kind !== 'conversation'; i++) {
     const l = doc.lines[i]!.trim();
     if (!l) continue;
     if (/^(WEBVTT|\.\w+|%!|<\?xml|\*{3,}|-{3,}|={3,})/.test(l)) break; // format markers are not titles

@@ -65,6 +65,8 @@ describe('classify: one document per kind', () => {
     ['JSONC', 'data', 'tsconfig.json', 'json'],
     ['ROMAN', 'fiction', 'roman.txt', undefined],
     ['ZH_FICTION', 'fiction', 'xiaoshuo.txt', undefined],
+    ['ASSISTANT_CHAT', 'conversation', 'chat.md', 'transcript'],
+    ['SLACK', 'conversation', 'slack.txt', 'chat'],
   ];
   for (const [name, kind, file, subtype] of cases) {
     it(`${name} → ${kind}`, () => {
@@ -249,6 +251,7 @@ describe('details', () => {
     expect(c(F.SPEC).date).toBeNull(); // "April 2026" has no day: never invented
     expect(c(F.MANPAGE).title).toBe('lantern-relay(1)');
     expect(c(F.SUBTITLES).title).toBeNull();
+    expect(c(F.ASSISTANT_CHAT).title).toBeNull(); // a speaker heading is not a title
     expect(c(F.MBOX).date).toBe('2026-03-03');
     expect(c(F.MEETING_NOTES).date).toBe('2026-03-03');
     expect(c(F.ISSUE_FORM).title).toBe('Bug report');
