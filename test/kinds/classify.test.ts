@@ -67,6 +67,9 @@ describe('classify: one document per kind', () => {
     ['ZH_FICTION', 'fiction', 'xiaoshuo.txt', undefined],
     ['ASSISTANT_CHAT', 'conversation', 'chat.md', 'transcript'],
     ['SLACK', 'conversation', 'slack.txt', 'chat'],
+    ['SRS', 'spec', 'requirements.md', undefined],
+    ['README_ZH', 'docs', 'README.zh.md', undefined],
+    ['NOTEBOOK', 'data', 'frames.ipynb', 'json'],
   ];
   for (const [name, kind, file, subtype] of cases) {
     it(`${name} → ${kind}`, () => {
