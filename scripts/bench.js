@@ -15,7 +15,8 @@
 // test), --json (figures as JSON on stdout), --runs N (override run counts),
 // --keep (keep the generated repositories), --no-mdl (skip markdownlint),
 // --no-workers (skip the two-process experiment), --no-phases (skip the
-// in-process breakdown of where the time goes).
+// in-process breakdown of where the time goes), --only small,mid,large,big,bundle
+// (generate and measure only those repositories).
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -70,8 +71,9 @@ async function bench() {
   try {
     // 1. Generate.
     const t0 = Date.now();
+    const only = opt('--only')?.split(',');
     const gen = (key, label, fn) => {
-      if (!PLAN[key]) return;
+      if (!PLAN[key] || (only && !only.includes(key))) return;
       const t = Date.now();
       const r = fn(join(work, key));
       repos[key] = { key, label, ...r };
