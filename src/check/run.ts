@@ -53,8 +53,8 @@ export async function check(options: CheckOptions = {}): Promise<Report> {
 }
 
 /** Like check(), plus the source text the stylish formatter shows in code frames. */
-export async function checkWithSources(options: CheckOptions = {}): Promise<CheckResult> {
-  return runCheck(options, true);
+export async function checkWithSources(options: CheckOptions = {}, wantSources = true): Promise<CheckResult> {
+  return runCheck(options, wantSources);
 }
 
 /** The effective config of a run: file config, then `options.config`, `options.seedsDir`, `options.rules`. */
@@ -346,9 +346,10 @@ async function checkSeed(fs: SeedFs, seed: SeedFile, config: Config, engines: En
 
   let source: string | null = null;
   if (wantSource && text !== null && findings.length > 0) {
-    let first = Infinity;
-    for (const f of findings) if (f.line < first) first = f.line;
-    source = headLines(text, first + 3, SOURCE_MAX);
+    // Up to a few lines past the last finding: code frames and SARIF fingerprints read the lines of every finding.
+    let last = 0;
+    for (const f of findings) if ((f.endLine ?? f.line) > last) last = f.endLine ?? f.line;
+    source = headLines(text, last + 3, SOURCE_MAX);
   }
   return { entry, findings, facts: { ordinal: seed.ordinal, size, sha256: scan1.sha256, detected }, source };
 }

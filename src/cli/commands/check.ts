@@ -12,10 +12,6 @@ import type { Report } from '../../report/model.js';
 import type { FormatContext } from '../../report/formats/index.js';
 import { sanitize } from '../../report/sanitize.js';
 import { VERSION } from '../../version.js';
-import { hasCodeFrame as hasFrame } from '../../report/frame.js';
-
-/** Largest prefix of a file read for a code frame or a SARIF fingerprint. */
-const SOURCE_READ_LIMIT = 4 * 1024 * 1024;
 
 /** A path from the command line, relative to the CLI's cwd. */
 function fromCwd(io: CliIo, p: string): string {
@@ -37,29 +33,6 @@ export function errorsOnly(report: Report): Report {
     summary: { ...report.summary, warnings: 0 },
     diagnostics: report.diagnostics.filter((d) => d.severity === 'error'),
   };
-}
-
-/**
- * Read the text of files with findings that point into text (only those),
- * for ctx.sourceOf: stylish code frames, SARIF fingerprints.
- */
-async function loadSources(fs: SeedFs, root: string, report: Report): Promise<Map<string, string>> {
-  const wanted = new Set<string>();
-  for (const d of report.diagnostics) if (hasFrame(d.ruleId)) wanted.add(d.file);
-  const out = new Map<string, string>();
-  // The BOM is dropped: columns of the checks do not count it.
-  const dec = new TextDecoder('utf-8', { fatal: false });
-  for (const file of wanted) {
-    const path = joinPath(root, file);
-    try {
-      const st = await fs.lstat(path);
-      if (!st || st.kind !== 'file') continue;
-      out.set(file, dec.decode(await fs.readFile(path, SOURCE_READ_LIMIT)));
-    } catch {
-      // No frame for a file that cannot be read; the findings still print.
-    }
-  }
-  return out;
 }
 
 /**
@@ -126,22 +99,22 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     for (const change of res.changes) io.stderr.write(`fixed ${sanitize(res.file, 200)}: ${sanitize(change, 300)}\n`);
   }
 
-  const { check } = await import('../../check/run.js');
+  const formats = a.formats.length > 0 ? a.formats : defaultFormats(io);
+  // stylish shows code frames; sarif and gitlab hash the line text into fingerprints (always, so they are stable).
+  // The engine keeps the decoded text of files with findings (legacy encodings decoded, BOM dropped), so nothing is read twice.
+  const needsSources = formats.some((f) => f.name === 'stylish' || f.name === 'sarif' || f.name === 'gitlab');
+  const { checkWithSources } = await import('../../check/run.js');
   const progress = startProgress(io);
   let full: Report;
+  let sources: Map<string, string>;
   try {
-    full = await check(opts);
+    ({ report: full, sources } = await checkWithSources(opts, needsSources));
   } finally {
     progress.stop();
   }
   const report = a.quiet ? errorsOnly(full) : full;
   const exitCode = exitCodeOf(report, a.maxWarnings);
-
-  const formats = a.formats.length > 0 ? a.formats : defaultFormats(io);
   const { loadFormatter } = await import('../../report/formats/index.js');
-  // stylish shows code frames; sarif and gitlab hash the line text into fingerprints (always, so they are stable).
-  const needsSources = formats.some((f) => f.name === 'stylish' || f.name === 'sarif' || f.name === 'gitlab') && report.diagnostics.some((d) => hasFrame(d.ruleId));
-  const sources = needsSources ? await loadSources(fs, opts.root ?? '.', report) : new Map<string, string>();
 
   for (const f of formats) {
     const ctx: FormatContext = {
