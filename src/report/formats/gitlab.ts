@@ -8,21 +8,11 @@
  */
 import type { Report } from '../model.js';
 import type { FormatContext } from './index.js';
-import { fingerprintBase } from './sarif.js';
+import { fingerprintBase, lineReader } from './sarif.js';
 
 export function toCodeQuality(report: Report, ctx: FormatContext) {
   const seen = new Map<string, number>();
-  const cache = new Map<string, string[] | null>();
-  const lineOf = (file: string, line: number): string | undefined => {
-    if (!ctx.sourceOf) return undefined;
-    let lines = cache.get(file);
-    if (lines === undefined) {
-      const src = ctx.sourceOf(file);
-      lines = src === undefined ? null : src.split(/\r\n|\r|\n/);
-      cache.set(file, lines);
-    }
-    return lines?.[line - 1];
-  };
+  const lineOf = lineReader(ctx);
   const diags = ctx.quiet ? report.diagnostics.filter((d) => d.severity === 'error') : report.diagnostics;
   return diags.map((d) => {
     const base = fingerprintBase(d, lineOf(d.file, d.line));

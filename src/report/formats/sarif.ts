@@ -94,15 +94,19 @@ function stableJson(v: unknown): string {
   );
 }
 
-function lineText(ctx: FormatContext, file: string, line: number, cache: Map<string, string[] | null>): string | undefined {
-  if (!ctx.sourceOf) return undefined;
-  let lines = cache.get(file);
-  if (lines === undefined) {
-    const src = ctx.sourceOf(file);
-    lines = src === undefined ? null : src.split(/\r\n|\r|\n/);
-    cache.set(file, lines);
-  }
-  return lines?.[line - 1];
+/** Line `line` (1-based) of a file's source, when the run kept it; one split per file. */
+export function lineReader(ctx: FormatContext): (file: string, line: number) => string | undefined {
+  const cache = new Map<string, string[] | null>();
+  return (file, line) => {
+    if (!ctx.sourceOf) return undefined;
+    let lines = cache.get(file);
+    if (lines === undefined) {
+      const src = ctx.sourceOf(file);
+      lines = src === undefined ? null : src.split(/\r\n|\r|\n/);
+      cache.set(file, lines);
+    }
+    return lines?.[line - 1];
+  };
 }
 
 /** The fingerprint of a diagnostic, without its occurrence counter. */
@@ -120,9 +124,9 @@ export function toSarif(report: Report, ctx: FormatContext) {
   const rules = RULES.map(ruleDescriptor);
   const index = new Map<RuleId, number>(RULES.map((m, i) => [m.id, i]));
   const seen = new Map<string, number>();
-  const cache = new Map<string, string[] | null>();
+  const lineOf = lineReader(ctx);
   const results = report.diagnostics.map((d) => {
-    const base = fingerprintBase(d, lineText(ctx, d.file, d.line, cache));
+    const base = fingerprintBase(d, lineOf(d.file, d.line));
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
     const region: Record<string, number> = { startLine: d.line, startColumn: d.column };
