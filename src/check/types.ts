@@ -19,4 +19,14 @@ export interface CheckOptions {
   fs?: SeedFs;
   /** Classify each seed's kind; default true. */
   classify?: boolean;
+  /**
+   * Threads that check seeds (worker threads, `node:worker_threads`).
+   * 0 or 1: this thread only. A number ≥ 2: that many, whatever the number
+   * of seeds. 'auto' (the default): one per CPU when there are at least 64
+   * seeds to check and more than one CPU. Worker threads are used only on
+   * the real disk (never with a custom `fs`). The report is the same either
+   * way. Default when not given: the `SEEDCHECK_WORKERS` environment
+   * variable (a number or `auto`), else 'auto'.
+   */
+  workers?: number | 'auto';
 }

@@ -1,0 +1,43 @@
+/**
+ * A worker thread of the check pool (`pool.ts`): claims seed indices from
+ * the shared counter, checks each seed from disk with the same function as
+ * the main thread, and posts back its SeedOutcome. Loaded from
+ * `dist/check/worker.js` only.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { nodeFs } from '../node-fs.js';
+import { checkSeed, limits, loadEngines } from './seed.js';
+import type { WorkerData, WorkerMessage } from './pool.js';
+
+const data = workerData as WorkerData;
+const port = parentPort!;
+const post = (m: WorkerMessage) => port.postMessage(m);
+limits.streamAbove = data.streamAbove;
+const engines = data.classify ? await loadEngines() : null;
+const counter = new Int32Array(data.counter);
+const faults = data.faults;
+let claimed = 0;
+
+async function lane(): Promise<void> {
+  for (;;) {
+    const i = Atomics.add(counter, 0, 1);
+    if (i >= data.seeds.length) return;
+    const seed = data.seeds[i]!;
+    if (faults) {
+      if (faults.exitAfter !== undefined && data.id === 0 && claimed >= faults.exitAfter) process.exit(3);
+      if (faults.uncaughtOn === seed.name) setImmediate(() => {
+        throw new Error(`injected uncaught failure on ${seed.name}`);
+      });
+    }
+    claimed++;
+    try {
+      if (faults?.throwOn === seed.name) throw new Error(`injected failure on ${seed.name}`);
+      post({ type: 'outcome', i, outcome: await checkSeed(nodeFs, seed, data.config, engines, data.wantSources) });
+    } catch (e) {
+      post({ type: 'error', i, message: e instanceof Error ? e.message : String(e) });
+    }
+  }
+}
+
+await Promise.all(Array.from({ length: Math.max(1, data.lanes) }, lane));
+post({ type: 'done' });
