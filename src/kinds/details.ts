@@ -170,7 +170,56 @@ export function detectLanguage(doc: Doc, kind: KindId, proseSample: string, pros
   if (kana > 20) return 'ja';
   if (hangul > 40) return 'ko';
   if (han > 60) return 'zh';
+  // English from its stop words, without franc's trigram comparison (~0.8 ms a call).
+  if (looksEnglish(sample)) return 'en';
   const l3 = franc(sample);
   if (l3 === 'und') return 'und';
   return ISO3_TO_1[l3] ?? l3;
+}
+
+/**
+ * Common English function words that are rare as words in other languages
+ * written in Latin letters (no "a", "in", "is", "an", "on", "at", "be": those
+ * are words in Dutch, German, Italian, Spanish, French or Tagalog too).
+ */
+const EN_FUNCTION = new Set(['the', 'and', 'of', 'that', 'with', 'this', 'which', 'from', 'have', 'has', 'you', 'your', 'are', 'were', 'would', 'should', 'could', 'there', 'their', 'they', 'what', 'when', 'where', 'will', 'not', 'but', 'or', 'it', 'its', 'to', 'for', 'by', 'if', 'we', 'our', 'can', 'was', 'is']);
+
+/**
+ * Is a prose sample English? Only a clear yes: at least 30 words of ASCII
+ * letters, an eighth or more of them English function words, and at most 1%
+ * of the letters accented or from another script (French, German, Spanish,
+ * Polish… carry accents). Anything less is left to franc. On the kinds corpus
+ * English samples score 0.06–0.34 and the others at most 0.07.
+ */
+export function looksEnglish(sample: string): boolean {
+  let words = 0;
+  let fn = 0;
+  let nonAscii = 0;
+  let letters = 0;
+  let i = 0;
+  const n = sample.length;
+  while (i < n) {
+    const c = sample.charCodeAt(i);
+    const isLetter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+    if (!isLetter) {
+      // letters of other alphabets and accented Latin (not punctuation, quotes or symbols)
+      if ((c >= 0xc0 && c < 0x2000 && c !== 0xd7 && c !== 0xf7) || c >= 0x3040) {
+        nonAscii++;
+        letters++;
+      }
+      i++;
+      continue;
+    }
+    const s = i;
+    while (i < n) {
+      const d = sample.charCodeAt(i);
+      if ((d >= 97 && d <= 122) || (d >= 65 && d <= 90)) i++;
+      else break;
+    }
+    letters += i - s;
+    words++;
+    const w = sample.slice(s, i).toLowerCase();
+    if (EN_FUNCTION.has(w)) fn++;
+  }
+  return words >= 30 && fn >= words * 0.125 && nonAscii <= letters * 0.01;
 }
