@@ -41,7 +41,7 @@ export const poolSettings = {
 export interface Faults {
   /** A worker throws while checking the seed with this file name (reported back as an error). */
   throwOn?: string;
-  /** The first worker exits abruptly when it claims its (n+1)-th seed, losing the seeds it holds. */
+  /** Every worker exits abruptly when it claims its (n+1)-th seed, losing the seeds it holds. */
   exitAfter?: number;
   /** A worker throws an uncaught error when it claims the seed with this file name (the worker dies). */
   uncaughtOn?: string;

@@ -24,7 +24,7 @@ async function lane(): Promise<void> {
     if (i >= data.seeds.length) return;
     const seed = data.seeds[i]!;
     if (faults) {
-      if (faults.exitAfter !== undefined && data.id === 0 && claimed >= faults.exitAfter) process.exit(3);
+      if (faults.exitAfter !== undefined && claimed >= faults.exitAfter) process.exit(3);
       if (faults.uncaughtOn === seed.name) setImmediate(() => {
         throw new Error(`injected uncaught failure on ${seed.name}`);
       });
