@@ -9,7 +9,7 @@ import type { KindId } from './ids.js';
 import type { Bundle } from '../bundle/types.js';
 import { detectBundle } from '../bundle/index.js';
 import { decodeDoc } from './decode.js';
-import { buildDoc, lineLabel, type Doc } from './doc.js';
+import { buildDoc, lineLabel, splitCount, type Doc } from './doc.js';
 import { detectBundleMarkers, detectData, detectDiff, detectEmail, type DataHit } from './structure.js';
 import { CODE_BASENAMES, CODE_EXT, codeLineScore, langFromContent, langFromShebang } from './codelang.js';
 import { LEGAL_PHRASES, legalCueScore, spdxOf } from './licenses.js';
@@ -272,16 +272,21 @@ function analyse(doc: Doc, S: Scores, hints: ClassifyHints, pre: string[]): Stat
   scoreCode(doc, S, st);
 
   // ---- prose pass: collect prose lines, then genre signals ----
+  // The sample only feeds language detection, which reads its first 800 characters
+  // (and nothing when classifying the files inside a bundle): stop collecting there.
   const prose: string[] = [];
   let proseWords = 0;
-  for (let i = doc.bodyStart; i < lines.length; i++) {
+  let sampleLen = 0;
+  for (let i = doc.bodyStart; i < lines.length && nested === 0; i++) {
+    if (proseWords >= 300 || sampleLen > 800) break;
     if (doc.inFence[i]) continue;
     const l = lines[i]!;
-    if (proseWords < 300 && l.length > 12 && !/^\s*([<{}[\]|]|[-*] \w+:)/.test(l)) {
+    if (l.length > 12 && !/^\s*([<{}[\]|]|[-*] \w+:)/.test(l)) {
       const cjk = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/.test(l);
       if (cjk || (l.length > 20 && l.includes(' '))) {
         prose.push(l.replace(/[`*_#>[\]]/g, ' '));
-        proseWords += cjk ? l.length / 2 : l.split(/\s+/).length;
+        sampleLen += l.length + 1;
+        proseWords += cjk ? l.length / 2 : splitCount(l);
       }
     }
   }
@@ -437,7 +442,7 @@ function scoreMarkdownCard(doc: Doc, S: Scores): void {
     if (m) {
       const k = m[1]!.trim().toLowerCase();
       // a question or a long label is a prompt to fill in, never a speaker's name
-      if (l.includes('?**') || k.split(/\s+/).length > 4) prompts++;
+      if (l.includes('?**') || splitCount(k, 5) > 4) prompts++;
       else labels.set(k, (labels.get(k) ?? 0) + 1);
       if (first < 0) first = i;
     } else if (PROMPT.test(l)) {
@@ -507,7 +512,7 @@ function scoreCode(doc: Doc, S: Scores, st: State): void {
     const c = codeLineScore(t);
     code += c;
     if (c >= 0.7) st.codeLines++;
-    if (c === 0 && t.split(/\s+/).length >= 8 && /[\p{L},.!?]$/u.test(t)) prose++;
+    if (c === 0 && splitCount(t, 8) >= 8 && /[\p{L},.!?]$/u.test(t)) prose++;
   }
   if (n < 3) {
     if (shebang) S.add('code', 4, `shebang (${shebang})`);
@@ -910,7 +915,7 @@ function scoreGenres(doc: Doc, S: Scores, lower: string, ws: WordStats): void {
         datelineLine = i;
       }
     }
-    if (i < doc.bodyStart + 25 && byline < 0 && /^(By|BY|Par|PAR|Von|Por|Door|Di|Автор:?)\s+[\p{Lu}][\p{L}'.-]+(\s+[\p{Lu}][\p{L}'.-]+){0,3}(,|\s+and\s|\s*$|\s+\||\s+Journaliste|\s*[-—|]\s)/u.test(t) && t.split(/\s+/).length <= 12) byline = i;
+    if (i < doc.bodyStart + 25 && byline < 0 && /^(By|BY|Par|PAR|Von|Por|Door|Di|Автор:?)\s+[\p{Lu}][\p{L}'.-]+(\s+[\p{Lu}][\p{L}'.-]+){0,3}(,|\s+and\s|\s*$|\s+\||\s+Journaliste|\s*[-—|]\s)/u.test(t) && splitCount(t, 13) <= 12) byline = i;
     if (i < doc.bodyStart + 25 && pubLine < 0 && /^(Published|Updated|Publié le|Publiée le|Mis à jour|Veröffentlicht|Publicado|Опубликовано|Posted)\b/i.test(t)) pubLine = i;
     if (i < doc.bodyStart + 30 && /^(Objective|Background|Purpose|Aims?|Methods?|Results?|Conclusions?|Significance|Design|Findings|Context)\s*:\s*\S/.test(t)) {
       structuredAbstract += countMatches(t, /\b(Objective|Background|Purpose|Methods|Results|Conclusions?|Significance|Findings):/g);

@@ -36,6 +36,31 @@ export interface Doc {
 
 const CJK = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]/g;
 
+/** ECMAScript white space and line terminators: what `\s` matches and `trim()` removes. */
+export function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * `s.split(/\s+/).length`, without the array: one more than the number of
+ * runs of white space. Counting stops once `stop` is reached.
+ */
+export function splitCount(s: string, stop = Infinity): number {
+  let n = 1;
+  let inSpace = false;
+  for (let i = 0; i < s.length; i++) {
+    if (isSpace(s.charCodeAt(i))) {
+      if (!inSpace) {
+        inSpace = true;
+        if (++n >= stop) return n;
+      }
+    } else inSpace = false;
+  }
+  return n;
+}
+
 export function lineLabel(doc: Doc, i: number): string {
   return i < doc.headLines ? `line ${i + 1}` : 'near the end';
 }

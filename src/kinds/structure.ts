@@ -3,7 +3,7 @@
  * cards. Each looks at lines with anchored, linear-time patterns.
  */
 import type { Doc } from './doc.js';
-import { lineLabel } from './doc.js';
+import { lineLabel, splitCount } from './doc.js';
 
 // ---------- email ----------
 
@@ -298,7 +298,7 @@ function detectDelimited(doc: Doc): DataHit | null {
       for (const c of f) {
         cells++;
         cellChars += c.length;
-        if (c.trim().split(/\s+/).length >= 6) proseCells++;
+        if (splitCount(c.trim(), 6) >= 6) proseCells++;
         if (/^\s*-?[\d.,]+([eE][-+]?\d+)?\s*$/.test(c) || /^\s*(NA|N\/A|null|)\s*$/.test(c)) numeric++;
       }
     }
