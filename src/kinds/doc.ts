@@ -34,7 +34,6 @@ export interface Doc {
   cjkChars: number;
 }
 
-const CJK = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]/g;
 
 /** ECMAScript white space and line terminators: what `\s` matches and `trim()` removes. */
 export function isSpace(c: number): boolean {
@@ -65,18 +64,27 @@ export function lineLabel(doc: Doc, i: number): string {
   return i < doc.headLines ? `line ${i + 1}` : 'near the end';
 }
 
+/** CJK characters seen by the last countWords call. */
+let cjkSeen = 0;
+
+/** Whitespace-separated words of a line; counts its CJK characters into cjkSeen on the way. */
 function countWords(line: string): number {
   let n = 0;
   let inWord = false;
+  let cjk = 0;
   for (let i = 0; i < line.length; i++) {
     const c = line.charCodeAt(i);
     const ws = c === 32 || c === 9 || c === 0x3000 || c === 0xa0;
     if (ws) inWord = false;
-    else if (!inWord) {
-      inWord = true;
-      n++;
+    else {
+      if (!inWord) {
+        inWord = true;
+        n++;
+      }
+      if (c >= 0x3040 && ((c <= 0x30ff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af) || (c >= 0xf900 && c <= 0xfaff))) cjk++;
     }
   }
+  cjkSeen = cjk;
   return n;
 }
 
@@ -116,6 +124,8 @@ export function buildDoc(text: string, headText: string, truncated: boolean, nam
   let words = 0;
   let proseWords = 0;
   let nonEmpty = 0;
+  // CJK characters ([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]), counted by the word pass
+  let cjkAll = 0;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     const t = l.trimStart();
@@ -131,10 +141,11 @@ export function buildDoc(text: string, headText: string, truncated: boolean, nam
     if (t.length === 0) continue;
     nonEmpty++;
     const w = countWords(l);
+    cjkAll += cjkSeen;
     words += w;
     if (!inFence[i]) proseWords += w;
   }
-  const cjk = text.length < 400_000 ? (text.match(CJK)?.length ?? 0) : 0;
+  const cjk = text.length < 400_000 ? cjkAll : 0;
   words += cjk;
   proseWords += cjk;
   const front = parseFront(lines);
