@@ -46,13 +46,18 @@ export function runNode(args, { cwd, env, timeoutMs } = {}) {
   }
   return new Promise((resolve, reject) => {
     const t0 = process.hrtime.bigint();
-    const child = spawn(cmd, argv, { cwd, env: childEnv, stdio: ['ignore', 'ignore', 'pipe'] });
+    // Own process group, so a timeout kills the measured command and not only GNU time.
+    const child = spawn(cmd, argv, { cwd, env: childEnv, stdio: ['ignore', 'ignore', 'pipe'], detached: true });
     let stderr = '';
     let timedOut = false;
     const timer = timeoutMs
       ? setTimeout(() => {
           timedOut = true;
-          child.kill('SIGKILL');
+          try {
+            process.kill(-child.pid, 'SIGKILL');
+          } catch {
+            child.kill('SIGKILL');
+          }
         }, timeoutMs)
       : null;
     child.stderr.on('data', (d) => {
