@@ -11,17 +11,27 @@ import type { WorkerData, WorkerMessage } from './pool.js';
 
 const data = workerData as WorkerData;
 const port = parentPort!;
-const post = (m: WorkerMessage) => port.postMessage(m);
+const post = (m: WorkerMessage) => {
+  port.postMessage(m);
+  if (m.type !== 'done') Atomics.add(counter, POSTED, 1);
+};
 limits.streamAbove = data.streamAbove;
 const engines = data.classify ? await loadEngines() : null;
-const counter = new Int32Array(data.counter);
+const counter = new Int32Array(data.shared);
+const HELD = 1 + 2 * data.id;
+const POSTED = 2 + 2 * data.id;
 const faults = data.faults;
 let claimed = 0;
 
 async function lane(): Promise<void> {
   for (;;) {
+    // Held before claimed: the main thread may end a worker that holds nothing once the queue is empty.
+    Atomics.add(counter, HELD, 1);
     const i = Atomics.add(counter, 0, 1);
-    if (i >= data.seeds.length) return;
+    if (i >= data.seeds.length) {
+      Atomics.sub(counter, HELD, 1);
+      return;
+    }
     const seed = data.seeds[i]!;
     if (faults) {
       if (faults.exitAfter !== undefined && claimed >= faults.exitAfter) process.exit(3);
@@ -36,6 +46,7 @@ async function lane(): Promise<void> {
     } catch (e) {
       post({ type: 'error', i, message: e instanceof Error ? e.message : String(e) });
     }
+    Atomics.sub(counter, HELD, 1);
   }
 }
 

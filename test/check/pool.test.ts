@@ -5,7 +5,7 @@
  * without the pool, when the pool is used, and what happens when a worker
  * fails.
  */
-import { describe, it, expect, beforeAll, afterAll, afterEach } from 'vitest';
+import { describe, it, expect, beforeAll, beforeEach, afterAll, afterEach } from 'vitest';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -24,6 +24,7 @@ type PoolModule = typeof import('../../src/check/pool.js');
 const run: RunModule = await import(join(DIST, 'run.js'));
 const pool: PoolModule = await import(join(DIST, 'pool.js'));
 
+const MAIN_LANE = pool.poolSettings.mainLane;
 let dir = '';
 let small = '';
 
@@ -56,7 +57,7 @@ afterEach(() => {
   pool.poolHooks.faults = null;
   pool.poolHooks.onStart = null;
   pool.poolHooks.lastStats = null;
-  pool.poolSettings.mainLane = false;
+  pool.poolSettings.mainLane = MAIN_LANE;
 });
 
 /** The report and sources of one run, as comparable JSON. */
@@ -83,6 +84,7 @@ describe('check() with a worker pool', () => {
     for (const id of ['content/invalid-utf8', 'content/binary', 'content/bom', 'content/invisible-char', 'index/unlisted-seed']) {
       if (!ids.has(id)) throw new Error(`expected ${id} in ${[...ids].join(', ')}`);
     }
+    pool.poolSettings.mainLane = false;
     const pooled = await runJson({ workers: 2 });
     expect(pooled.starts).toEqual([2]);
     expect(pooled.stats).toMatchObject({ workers: 2, byWorkers: 102, byMain: 0, fallback: 0, failedWorkers: 0 });
@@ -96,13 +98,12 @@ describe('check() with a worker pool', () => {
     expect(withMain.starts).toEqual([1]);
     expect(withMain.stats!.byWorkers + withMain.stats!.byMain).toBe(102);
     expect(withMain.json).toBe(baseline.json);
-    pool.poolSettings.mainLane = false;
     const three = await runJson({ workers: 3 });
-    expect(three.starts).toEqual([3]);
+    expect(three.starts).toEqual([2]);
     expect(three.json).toBe(baseline.json);
     const plain = await runJson({ workers: 0, classify: false });
     const plainPooled = await runJson({ workers: 2, classify: false });
-    expect(plainPooled.starts).toEqual([2]);
+    expect(plainPooled.starts).toEqual([1]);
     expect(plainPooled.json).toBe(plain.json);
     expect(plain.report.seeds.every((s) => s.kind === null)).toBe(true);
   });
@@ -115,7 +116,7 @@ describe('check() with a worker pool', () => {
       const one = await runJson({ workers: 0 });
       const two = await runJson({ workers: 2 });
       expect(one.report.diagnostics.some((d) => d.ruleId === 'content/too-large')).toBe(true);
-      expect(two.starts).toEqual([2]);
+      expect(two.starts).toEqual([1]);
       expect(two.json).toBe(one.json);
       expect(two.json).not.toBe(baseline.json);
     } finally {
@@ -128,7 +129,8 @@ describe('check() with a worker pool', () => {
     const paths = baseline.report.seeds.slice(0, 80).map((s) => join(dir, s.path));
     const one = await runJson({ workers: 0, paths });
     const two = await runJson({ workers: 2, paths });
-    expect(two.stats).toMatchObject({ byWorkers: 80 });
+    expect(two.stats!.byWorkers + two.stats!.byMain).toBe(80);
+    expect(two.stats!.fallback).toBe(0);
     expect(two.json).toBe(one.json);
     // Unselected seeds: facts only, no kind.
     expect(one.report.seeds.filter((s) => s.kind === null).length).toBeGreaterThanOrEqual(22);
@@ -141,7 +143,8 @@ describe('when the pool is used', () => {
     const few = await runJson({ workers: 'auto', root: small });
     expect(few.starts).toEqual([]);
     const many = await runJson({ workers: 'auto' });
-    expect(many.starts).toEqual(availableParallelism() > 1 ? [Math.min(availableParallelism(), run.parallel.maxThreads)] : []);
+    const threads = Math.min(availableParallelism(), run.parallel.maxThreads);
+    expect(many.starts).toEqual(threads > 1 ? [MAIN_LANE ? threads - 1 : threads] : []);
     // A few paths of a large folder (the pre-commit case): no pool.
     const some = await runJson({ workers: 'auto', paths: many.report.seeds.slice(0, 5).map((s) => join(dir, s.path)) });
     expect(some.starts).toEqual([]);
@@ -155,7 +158,7 @@ describe('when the pool is used', () => {
       process.env.SEEDCHECK_WORKERS = '0';
       expect((await runJson({})).starts).toEqual([]);
       process.env.SEEDCHECK_WORKERS = '2';
-      expect((await runJson({ root: small })).starts).toEqual([2]);
+      expect((await runJson({ root: small })).starts).toEqual([MAIN_LANE ? 1 : 2]);
       expect((await runJson({ root: small, workers: 0 })).starts).toEqual([]);
     } finally {
       if (saved === undefined) delete process.env.SEEDCHECK_WORKERS;
@@ -180,6 +183,10 @@ describe('worker failures', () => {
   let baseline = '';
   beforeAll(async () => {
     baseline = (await runJson({ workers: 0 })).json;
+  });
+  beforeEach(() => {
+    // Workers only: every seed goes through a worker first.
+    pool.poolSettings.mainLane = false;
   });
 
   it('a seed whose check throws in a worker is checked again in-thread', async () => {
@@ -206,6 +213,17 @@ describe('worker failures', () => {
     expect(r.stats!.failedWorkers).toBe(2);
     expect(r.stats!.byWorkers).toBeLessThanOrEqual(6);
     expect(r.stats!.byWorkers + r.stats!.fallback).toBe(102);
+    expect(r.json).toBe(baseline);
+  });
+
+  it('with the main thread taking part: a dead worker loses no seed either', async () => {
+    pool.poolSettings.mainLane = true;
+    pool.poolHooks.faults = { exitAfter: 2 };
+    const r = await runJson({ workers: 3 });
+    // Each worker dies at its third seed (unless the main thread has claimed every seed before it starts).
+    expect(r.stats!.workers).toBe(2);
+    expect(r.stats!.byWorkers).toBeLessThanOrEqual(4);
+    expect(r.stats!.byWorkers + r.stats!.byMain + r.stats!.fallback).toBe(102);
     expect(r.json).toBe(baseline);
   });
 
