@@ -9,7 +9,7 @@ import type { KindId } from './ids.js';
 import type { Bundle } from '../bundle/types.js';
 import { detectBundle } from '../bundle/index.js';
 import { decodeDoc } from './decode.js';
-import { buildDoc, lineLabel, splitCount, type Doc } from './doc.js';
+import { buildDoc, isSpace, lineLabel, splitCount, type Doc } from './doc.js';
 import { detectBundleMarkers, detectData, detectDiff, detectEmail, type DataHit } from './structure.js';
 import { CODE_BASENAMES, CODE_EXT, codeLineScore, langFromContent, langFromShebang } from './codelang.js';
 import { LEGAL_PHRASES, legalCueScore, spdxOf } from './licenses.js';
@@ -438,6 +438,11 @@ function scoreMarkdownCard(doc: Doc, S: Scores): void {
   for (let i = doc.bodyStart; i < doc.lines.length; i++) {
     if (doc.inFence[i]) continue;
     const l = doc.lines[i]!;
+    // both patterns start with optional white space then -, * or _
+    let k0 = 0;
+    while (k0 < l.length && isSpace(l.charCodeAt(k0))) k0++;
+    const f = l.charCodeAt(k0);
+    if (f !== 42 && f !== 45 && f !== 95) continue;
     const m = BOLD_KEY.exec(l);
     if (m) {
       const k = m[1]!.trim().toLowerCase();

@@ -242,13 +242,21 @@ export interface KvStats {
   sections: string[];
 }
 
+/** The first 600 non-empty body lines of a document, built once and shared by the detectors (read-only). */
+const bodyCache = new WeakMap<Doc, Array<[number, string]>>();
+const BODY_MAX = 600;
+
 function nonEmptyBody(doc: Doc, max: number): Array<[number, string]> {
-  const out: Array<[number, string]> = [];
-  for (let i = doc.bodyStart; i < doc.lines.length && out.length < max; i++) {
-    const l = doc.lines[i]!;
-    if (l.trim() !== '') out.push([i, l]);
+  let out = bodyCache.get(doc);
+  if (!out) {
+    out = [];
+    for (let i = doc.bodyStart; i < doc.lines.length && out.length < BODY_MAX; i++) {
+      const l = doc.lines[i]!;
+      if (l.trim() !== '') out.push([i, l]);
+    }
+    bodyCache.set(doc, out);
   }
-  return out;
+  return max >= out.length ? out : out.slice(0, max);
 }
 
 function isProseValue(v: string): boolean {
@@ -352,6 +360,9 @@ function detectYaml(doc: Doc): DataHit | null {
   for (const [, l] of rows) {
     const t = l.trim();
     if (t.startsWith('#') || t === '---' || t === '...') continue;
+    // More than 10 misses before line 40: there fewer than 30 would match, and a shorter text
+    // cannot reach an 85% share either. Stop now rather than at line 40.
+    if (considered < 40 && considered - ok > 10) return null;
     considered++;
     if (considered === 40 && ok < 30) return null;
     const indent = l.length - l.trimStart().length;
@@ -419,6 +430,8 @@ function detectTomlIni(doc: Doc): DataHit | null {
   for (const [, l] of rows) {
     const t = l.trim();
     if (t.startsWith('#') || t.startsWith(';')) continue;
+    // more than 10 misses before line 40 can never pass (see detectYaml)
+    if (considered < 40 && considered - (sections + kvs + cont) > 10) return null;
     considered++;
     if (considered === 40 && sections + kvs + cont < 30) return null;
     if (inMultiline) {
