@@ -664,7 +664,7 @@ function scoreConversation(doc: Doc, S: Scores): void {
       if (firstCue < 0) firstCue = i;
       continue;
     }
-    if (/ (has joined|has left|has quit|joined the channel|left the chat|was added|changed the subject|changed the group)\b/.test(l) || /^(\S+ ){0,3}(\*\*\*|-->|<--|\*)\s/.test(l)) joinPart++;
+    if (((l.includes(' has ') || l.includes(' joined the channel') || l.includes(' left the chat') || l.includes(' was added') || l.includes(' changed the ')) && / (has joined|has left|has quit|joined the channel|left the chat|was added|changed the subject|changed the group)\b/.test(l)) || /^(\S+ ){0,3}(\*\*\*|-->|<--|\*)\s/.test(l)) joinPart++;
     const head = l.length > 200 ? l.slice(0, 200) : l;
     for (const [re, ts] of SPEAKERS) {
       const m = re.exec(head);
@@ -836,7 +836,9 @@ function scoreGenres(doc: Doc, S: Scores, lower: string, ws: WordStats): void {
     if (/\p{L}/u.test(t)) {
       textLines++;
       if (t.length <= 60) shortLines++;
-      if (!/[.!?:;"”'’)\]]$/.test(t)) unpunctEnds++;
+      // the last character, not an end-anchored pattern tried at every position
+      const e = t.charCodeAt(t.length - 1);
+      if (!(e === 46 || e === 33 || e === 63 || e === 58 || e === 59 || e === 34 || e === 0x201d || e === 39 || e === 0x2019 || e === 41 || e === 93)) unpunctEnds++;
       if (prevBlank && i > firstContent) stanzaBreaks++;
     }
     const startPara = prevBlank;
@@ -875,7 +877,7 @@ function scoreGenres(doc: Doc, S: Scores, lower: string, ws: WordStats): void {
       rfcHeader++;
       if (rfcHeaderLine < 0) rfcHeaderLine = i;
     }
-    if (/\[Page \d+\]$/.test(t)) rfcHeader += 0.2;
+    if (t.charCodeAt(t.length - 1) === 93 && /\[Page \d+\]$/.test(t)) rfcHeader += 0.2;
     if (i < 40 && /^[-*]?\s*(Feature Name|Start Date|RFC PR|Rust Issue|PEP|Post-History|Python-Version|Created|Discussions-To|Requires|Replaces|Superseded-By|Author|Authors|Status|Type|Champion|Shepherd|Implementation):/.test(t)) proposalHeaders++;
     const h = c0 === 35 || c0 === 42 || t.endsWith(':') ? headingText(t) : null;
     if (h !== null) {
