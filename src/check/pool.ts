@@ -37,7 +37,7 @@ export const poolSettings = {
    * fewer to load modules and warm up its JIT) and faster on 2 cores.
    */
   mainLane: true,
-  /** Seeds a worker checks at once (overlaps its reads with its CPU work). */
+  /** Seeds a thread (worker or main) checks at once (overlaps its reads with its CPU work). */
   lanes: 2,
 };
 
@@ -178,7 +178,7 @@ export async function startPool(seeds: readonly SeedFile[], workers: number, ini
           }
         };
         if (mainLane) {
-          await lane();
+          await Promise.all(Array.from({ length: Math.max(1, poolSettings.lanes) }, lane));
           // No seed left to claim: a worker that holds none and whose posts have all arrived (one still
           // starting, typically, on a small folder) is ended now instead of waited for.
           for (let id = 0; id < workers; id++) {

@@ -25,12 +25,13 @@ export { limits } from './seed.js';
 export const CONCURRENCY = 8;
 
 /**
- * When check() uses worker threads (`poolThreads`): at least `minSeeds`
- * seeds to check, at most `maxThreads` threads. Measured on 2 cores (issue 6):
- * below ~64 seeds the start of the workers costs more than they save.
- * Mutable for tests.
+ * When check() uses worker threads in 'auto' mode (`poolThreads`): at least
+ * `minSeeds` seeds to check, at most `maxThreads` threads, and — when
+ * `loadAware` — only as many threads as there are idle CPUs by the 1-minute
+ * load average plus this one (a worker on a busy machine only adds the cost
+ * of loading the modules and warming up a second JIT). Mutable for tests.
  */
-export const parallel = { minSeeds: 64, maxThreads: 8 };
+export const parallel = { minSeeds: 64, maxThreads: 8, loadAware: true };
 
 export interface CheckResult {
   report: Report;
@@ -188,8 +189,7 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, 
  * Threads that check seeds: 0 = in this thread only. `options.workers`
  * (default: `SEEDCHECK_WORKERS`, else 'auto'): 0 or 1 = off; a number ≥ 2 =
  * that many threads whatever the folder; 'auto' = a pool when the seeds to
- * check are at least `poolSettings.minSeeds` and the machine has more than
- * one CPU. Never for a SeedFs other than the disk (it cannot cross threads).
+ * check are at least `parallel.minSeeds` and the machine has an idle CPU. Never for a SeedFs other than the disk (it cannot cross threads).
  */
 async function poolThreads(options: CheckOptions, fs: SeedFs, seeds: number): Promise<number> {
   const want = options.workers ?? envWorkers();
@@ -198,9 +198,11 @@ async function poolThreads(options: CheckOptions, fs: SeedFs, seeds: number): Pr
   if (want === 'auto' && seeds < parallel.minSeeds) return 0;
   if (options.fs !== undefined && options.fs !== (await import('../node-fs.js')).nodeFs) return 0;
   if (want !== 'auto') return Math.floor(want);
-  const cpus = (await import('node:os')).availableParallelism();
-  if (cpus < 2) return 0;
-  return Math.min(cpus, parallel.maxThreads);
+  const os = await import('node:os');
+  const cpus = os.availableParallelism();
+  const idle = parallel.loadAware ? Math.floor(cpus - os.loadavg()[0]!) : cpus;
+  const threads = Math.min(cpus, parallel.maxThreads, 1 + Math.max(0, idle));
+  return threads >= 2 ? threads : 0;
 }
 
 async function startPoolFor(seeds: SeedFile[], threads: number, init: PoolInit): Promise<Pool> {

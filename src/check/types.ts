@@ -22,8 +22,9 @@ export interface CheckOptions {
   /**
    * Threads that check seeds (worker threads, `node:worker_threads`).
    * 0 or 1: this thread only. A number ≥ 2: that many, whatever the number
-   * of seeds. 'auto' (the default): one per CPU when there are at least 64
-   * seeds to check and more than one CPU. Worker threads are used only on
+   * of seeds. 'auto' (the default): when there are at least 64 seeds to
+   * check and an idle CPU (by the load average), this thread plus one worker
+   * per idle CPU (at most 8 threads). Worker threads are used only on
    * the real disk (never with a custom `fs`). The report is the same either
    * way. Default when not given: the `SEEDCHECK_WORKERS` environment
    * variable (a number or `auto`), else 'auto'.
