@@ -18,7 +18,7 @@
 // in-process breakdown of where the time goes), --only small,mid,large,big,bundle
 // (generate and measure only those repositories).
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir, cpus, totalmem } from 'node:os';
+import { tmpdir, cpus, totalmem, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { writeRepo, writeBigSeedRepo, proseChunks, bundleChunks, bundleText } from './bench/generate.js';
@@ -64,6 +64,7 @@ async function tryImport(rel) {
 }
 
 async function bench() {
+  const loadStart = round2(loadavg()[0]);
   const work = mkdtempSync(join(tmpdir(), 'seedcheck-bench-'));
   const classifyMod = await tryImport('dist/kinds/classify.js');
   const classify = classifyMod?.classify;
@@ -91,7 +92,7 @@ async function bench() {
     // 2. What to run.
     const targets = [];
     const maxRuns = Math.max(...Object.values(PLAN.runs));
-    const add = (name, repoKey, args, runs, cwd, timeoutMs) => targets.push({ name, repo: repoKey, args, runs: runsOverride ?? runs, cwd, timeoutMs, samples: [] });
+    const add = (name, repoKey, args, runs, cwd, timeoutMs, env) => targets.push({ name, repo: repoKey, args, runs: runsOverride ?? runs, cwd, timeoutMs, env, samples: [] });
     add('node -e 0', '-', ['-e', '0'], maxRuns);
     for (const key of ['small', 'mid', 'large', 'big', 'bundle']) {
       const repo = repos[key];
@@ -103,21 +104,29 @@ async function bench() {
       add('read+sha256', key, [READ_ALL, seeds, '--hash'], runs);
       // markdownlint-cli2 lints Markdown only (the bundle seed is .txt). It holds a whole file in memory several
       // times over (20 MB of Markdown: ~40 s and ~1.7 GB here), so it runs on the big seed only up to 32 MB, once.
+      // On 10,000 seeds it ran over 15 minutes here: it gets one run, cut at 2 minutes.
       const mdlOk = key !== 'bundle' && (key !== 'big' || PLAN.big <= 32 * MB);
-      if (!flag('--no-mdl') && existsSync(MDL) && mdlOk) add('markdownlint-cli2', key, [MDL, 'seeds/**/*.md'], key === 'big' || key === 'large' ? 1 : Math.min(runs, 3), repo.dir, 400_000);
+      if (!flag('--no-mdl') && existsSync(MDL) && mdlOk) add('markdownlint-cli2', key, [MDL, 'seeds/**/*.md'], key === 'big' || key === 'large' ? 1 : Math.min(runs, 3), repo.dir, key === 'large' ? 120_000 : 400_000);
     }
-    if (!flag('--no-workers') && mode !== 'dry' && repos.large) {
-      add('seedcheck (2 procs)', 'large', [join(ROOT, 'scripts', 'bench', 'split.js'), BIN, '2'], PLAN.runs.large, repos.large.dir);
+    // Both cores: the engine's worker pool ('auto' engages it only when the load average leaves a CPU idle), forced on
+    // with SEEDCHECK_WORKERS=2 and off with 0; plus two processes with half the seeds each (scripts/bench/split.js).
+    if (!flag('--no-workers') && mode !== 'dry') {
+      for (const key of ['mid', 'large']) {
+        if (!repos[key]) continue;
+        add('seedcheck workers=0', key, [BIN], PLAN.runs[key] > 2 ? 3 : 2, repos[key].dir, undefined, { SEEDCHECK_WORKERS: '0' });
+        add('seedcheck workers=2', key, [BIN], PLAN.runs[key] > 2 ? 3 : 2, repos[key].dir, undefined, { SEEDCHECK_WORKERS: '2' });
+      }
+      if (repos.mid) add('seedcheck (2 procs)', 'mid', [join(ROOT, 'scripts', 'bench', 'split.js'), BIN, '2'], 3, repos.mid.dir);
     }
 
     // 3. Warm up (compile cache, page cache), then interleave rounds so noise from a shared machine spreads evenly.
     log(`measuring ${targets.length} commands (${hasGnuTime() ? 'GNU time' : 'maxRSS preload'} for peak RSS)…`);
     // Warm-up only where a run is short; the big repositories were just written, so their pages are cached.
-    for (const t of targets) if (t.repo === '-' || t.repo === 'small' || t.repo === 'mid') await runNode(t.args, { cwd: t.cwd });
+    for (const t of targets) if (t.repo === '-' || t.repo === 'small' || t.repo === 'mid') await runNode(t.args, { cwd: t.cwd, env: t.env });
     for (let round = 0; round < Math.max(...targets.map((t) => t.runs)); round++) {
       for (const t of targets) {
         if (round >= t.runs) continue;
-        const s = await runNode(t.args, { cwd: t.cwd, timeoutMs: t.timeoutMs });
+        const s = await runNode(t.args, { cwd: t.cwd, timeoutMs: t.timeoutMs, env: t.env });
         t.samples.push(s);
       }
       log(`  round ${round + 1} done`);
@@ -172,8 +181,13 @@ async function bench() {
       if (mdlScale) ratios.push({ label: `markdownlint-cli2 time ${PLAN.mid}→${PLAN.large} seeds (for reference)`, value: round2(mdlScale), target: '-', met: null });
     }
     if (repos.large) ratios.push({ label: `peak RSS, ${PLAN.large} seeds (MB)`, value: sc('large')?.peakRssMB, target: '< 150', met: sc('large')?.peakRssMB < 150 && scOk('large') });
-    const split = get('seedcheck (2 procs)', 'large');
-    if (split && sc('large')) ratios.push({ label: `both cores: 1 process / 2 processes (half the seeds each), ${PLAN.large} seeds`, value: round2(sc('large').medianMs / split.medianMs), target: '> 1 pays', met: null });
+    for (const k of ['mid', 'large']) {
+      const w0 = get('seedcheck workers=0', k);
+      const w2 = get('seedcheck workers=2', k);
+      if (w0 && w2) ratios.push({ label: `both cores: workers=0 / workers=2, ${PLAN[k]} seeds (> 1: the pool pays)`, value: round2(w0.medianMs / w2.medianMs), target: '-', met: null });
+    }
+    const split = get('seedcheck (2 procs)', 'mid');
+    if (split && sc('mid')) ratios.push({ label: `both cores: 1 process / 2 processes (half the seeds each), ${PLAN.mid} seeds`, value: round2(sc('mid').medianMs / split.medianMs), target: '-', met: null });
     if (repos.big) {
       const sizeMB = repos.big.bytes / MB;
       ratios.push({ label: `peak RSS, one ${sizeMB.toFixed(0)} MB seed (MB)`, value: sc('big')?.peakRssMB, target: `< ${(2 * sizeMB).toFixed(0)}`, met: sc('big')?.peakRssMB < 2 * sizeMB && scOk('big') });
@@ -183,7 +197,7 @@ async function bench() {
     const out = {
       mode,
       date: new Date().toISOString(),
-      machine: { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model, memGB: round1(totalmem() / 1024 ** 3), rss: hasGnuTime() ? 'GNU time %M' : 'process.resourceUsage().maxRSS' },
+      machine: { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model, memGB: round1(totalmem() / 1024 ** 3), rss: hasGnuTime() ? 'GNU time %M' : 'process.resourceUsage().maxRSS', loadavg: { start: loadStart, end: round2(loadavg()[0]) } },
       repos: Object.values(repos).map((r) => ({ repo: r.key, label: r.label, seeds: r.seeds, MB: round1(r.bytes / MB) })),
       results,
       parse,
@@ -228,7 +242,7 @@ async function parseTiming() {
 function printText(out) {
   const lines = [];
   lines.push(`seedcheck bench (${out.mode}) — ${out.date}`);
-  lines.push(`node ${out.machine.node}, ${out.machine.cpus} CPU(s) ${out.machine.cpu ?? ''}, ${out.machine.memGB} GB RAM; peak RSS via ${out.machine.rss}`);
+  lines.push(`node ${out.machine.node}, ${out.machine.cpus} CPU(s) ${out.machine.cpu ?? ''}, ${out.machine.memGB} GB RAM; peak RSS via ${out.machine.rss}; load average ${out.machine.loadavg.start} at start, ${out.machine.loadavg.end} at end`);
   lines.push('');
   lines.push('Repositories: ' + out.repos.map((r) => `${r.repo} = ${r.label} (${r.MB} MB)`).join('; '));
   lines.push('');
@@ -248,7 +262,7 @@ function printText(out) {
     lines.push('');
     lines.push(`Where the time goes (in process, CPU time, ${out.phases.seeds} seeds, ${out.phases.MB} MB):`);
     for (const p of out.phases.phases) lines.push(`  ${p.phase.padEnd(36)} ${String(p.cpuMs).padStart(7)} ms  (${p.perSeedMs} ms/seed)`);
-    lines.push(`  peak RSS of that process after the INDEX.md parse: ${out.phases.indexMaxRssMB} MB (the parse added ${out.phases.indexRssGrowthMB} MB)`);
+    lines.push(`  (this process holds every seed's bytes and text at once, so its RSS says nothing about seedcheck's)`);
   } else if (out.phases?.error) lines.push(`phases: ${out.phases.error}`);
   lines.push('');
   lines.push('Targets:');
