@@ -612,22 +612,38 @@ function scoreLegal(doc: Doc, S: Scores, lower: string, ws: WordStats): void {
 
 // ---- conversation ----
 
-const SPEAKERS: Array<[RegExp, boolean]> = [
-  // [pattern, timestamped]
-  [/^\u200e?\[\d{1,4}[./-]\d{1,2}[./-]\d{2,4},? \d{1,2}:\d{2}(?::\d{2})?(?:\s?[APap]\.?[Mm]\.?)?\] ([^:]{1,40}):/, true],
-  [/^\u200e?\d{1,2}[./]\d{1,2}[./]\d{2,4},? \d{1,2}:\d{2}(?:\s?[APap][Mm])? - ([^:]{1,40}):/, true],
-  [/^(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?|[A-Z][a-z]{2} \d{1,2} \d{2}:\d{2}:\d{2}|\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?)\s+<[@+%&~ ]?([^>\s]{1,32})>/, true],
-  [/^<[@+%&~ ]?([\w\-[\]\\^{}|`.]{1,32})>\s/, false],
+/** Which first UTF-16 code units a speaker pattern can start with; null when it can start with any letter. */
+type FirstChar = ((c: number) => boolean) | null;
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isUpper = (c: number): boolean => c >= 65 && c <= 90;
+const LRM_BRACKET: FirstChar = (c) => c === 0x200e || c === 91;
+const LRM_DIGIT: FirstChar = (c) => c === 0x200e || isDigit(c);
+const BRACKET_DIGIT_UPPER: FirstChar = (c) => c === 91 || isDigit(c) || isUpper(c);
+const BRACKET_DIGIT: FirstChar = (c) => c === 91 || isDigit(c);
+const LT: FirstChar = (c) => c === 60;
+const HASH: FirstChar = (c) => c === 35;
+const STAR: FirstChar = (c) => c === 42;
+const YCGA: FirstChar = (c) => c === 89 || c === 67 || c === 71 || c === 65;
+const UPPER: FirstChar = isUpper;
+const DASH_STAR_UPPER: FirstChar = (c) => c === 45 || c === 42 || isUpper(c);
+const ANY: FirstChar = null;
+
+const SPEAKERS: Array<[RegExp, boolean, FirstChar]> = [
+  // [pattern, timestamped, which first code units it can start with (null: any)]
+  [/^\u200e?\[\d{1,4}[./-]\d{1,2}[./-]\d{2,4},? \d{1,2}:\d{2}(?::\d{2})?(?:\s?[APap]\.?[Mm]\.?)?\] ([^:]{1,40}):/, true, LRM_BRACKET],
+  [/^\u200e?\d{1,2}[./]\d{1,2}[./]\d{2,4},? \d{1,2}:\d{2}(?:\s?[APap][Mm])? - ([^:]{1,40}):/, true, LRM_DIGIT],
+  [/^(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?|[A-Z][a-z]{2} \d{1,2} \d{2}:\d{2}:\d{2}|\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?)\s+<[@+%&~ ]?([^>\s]{1,32})>/, true, BRACKET_DIGIT_UPPER],
+  [/^<[@+%&~ ]?([\w\-[\]\\^{}|`.]{1,32})>\s/, false, LT],
   // Discord ("Ana — Today at 10:02") and Slack ("Ana  10:02 AM") copies: the name line, then the message
-  [/^([\p{L}][\p{L}\d_.' -]{0,30}?) +[—-] +(?:Today|Yesterday|\d{1,2}[./]\d{1,2}[./]\d{2,4}) (?:at )?\d{1,2}:\d{2}/u, true],
-  [/^([\p{L}][\p{L}\d_.'-]{0,20}(?: [\p{L}][\p{L}\d_.'-]{0,20})?)  +\d{1,2}:\d{2}(?: ?[AP]M)?$/u, true],
+  [/^([\p{L}][\p{L}\d_.' -]{0,30}?) +[—-] +(?:Today|Yesterday|\d{1,2}[./]\d{1,2}[./]\d{2,4}) (?:at )?\d{1,2}:\d{2}/u, true, ANY],
+  [/^([\p{L}][\p{L}\d_.'-]{0,20}(?: [\p{L}][\p{L}\d_.'-]{0,20})?)  +\d{1,2}:\d{2}(?: ?[AP]M)?$/u, true, ANY],
   // chat-assistant transcripts: a heading or a line that names the speaker
-  [/^#{1,4} *(User|Assistant|Human|AI|ChatGPT|Claude|Gemini|Copilot|Bard|System|Prompt|Response|Me|You|Question|Answer)\b:? *$/i, false],
-  [/^(You|ChatGPT|Claude|Gemini|Copilot|Assistant) said:$/, false],
-  [/^\*\*([^*:]{1,40}?)(?::\*\*|\*\*:)/, false],
-  [/^(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+)([A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}):\s/, true],
-  [/^((?:MR|MRS|MS|DR|SEN|REP|THE)\.? [A-Z][A-Z'-]+|[A-Z][A-Z'-]{1,20}(?: [A-Z][A-Z'-]{1,20}){0,2}):(?:\s|$)/, false],
-  [/^(?:[-*] )?([A-Z][\w.'-]{0,20}(?: [A-Z][\w.'-]{0,20}){0,2}):\s+\S/, false],
+  [/^#{1,4} *(User|Assistant|Human|AI|ChatGPT|Claude|Gemini|Copilot|Bard|System|Prompt|Response|Me|You|Question|Answer)\b:? *$/i, false, HASH],
+  [/^(You|ChatGPT|Claude|Gemini|Copilot|Assistant) said:$/, false, YCGA],
+  [/^\*\*([^*:]{1,40}?)(?::\*\*|\*\*:)/, false, STAR],
+  [/^(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+)([A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}):\s/, true, BRACKET_DIGIT],
+  [/^((?:MR|MRS|MS|DR|SEN|REP|THE)\.? [A-Z][A-Z'-]+|[A-Z][A-Z'-]{1,20}(?: [A-Z][A-Z'-]{1,20}){0,2}):(?:\s|$)/, false, UPPER],
+  [/^(?:[-*] )?([A-Z][\w.'-]{0,20}(?: [A-Z][\w.'-]{0,20}){0,2}):\s+\S/, false, DASH_STAR_UPPER],
 ];
 
 /** Labels that name a field, not a speaker. */
@@ -666,7 +682,10 @@ function scoreConversation(doc: Doc, S: Scores): void {
     }
     if (((l.includes(' has ') || l.includes(' joined the channel') || l.includes(' left the chat') || l.includes(' was added') || l.includes(' changed the ')) && / (has joined|has left|has quit|joined the channel|left the chat|was added|changed the subject|changed the group)\b/.test(l)) || /^(\S+ ){0,3}(\*\*\*|-->|<--|\*)\s/.test(l)) joinPart++;
     const head = l.length > 200 ? l.slice(0, 200) : l;
-    for (const [re, ts] of SPEAKERS) {
+    const f0 = head.charCodeAt(0);
+    for (const [re, ts, canStart] of SPEAKERS) {
+      // a pattern that cannot start with this character cannot match (and the first match wins)
+      if (canStart !== null && !canStart(f0)) continue;
       const m = re.exec(head);
       if (!m) continue;
       const label = m[1]!.trim().toLowerCase();
