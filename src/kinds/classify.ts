@@ -477,7 +477,7 @@ function scoreCode(doc: Doc, S: Scores, st: State): void {
   let inBlockComment = false;
   let inDocstring = '';
   for (let i = doc.bodyStart; i < lim; i++) {
-    const t = lines[i]!.trim();
+    const t = doc.trimmed[i]!;
     if (!t) continue;
     n++;
     if (inDocstring) {
@@ -547,7 +547,7 @@ function scoreCode(doc: Doc, S: Scores, st: State): void {
   if (score <= 0) return;
   S.add('code', score);
   S.get('code').ev.push(...ev);
-  const lang = shebang ?? extLang ?? langFromContent(lines);
+  const lang = shebang ?? extLang ?? langFromContent(doc.trimmed);
   if (lang) S.sub('code', lang);
 }
 
@@ -667,7 +667,7 @@ function scoreConversation(doc: Doc, S: Scores): void {
   for (let i = doc.bodyStart; i < lim; i++) {
     if (doc.inFence[i]) continue;
     const l = lines[i]!;
-    if (l.trim() === '') {
+    if (doc.trimmed[i] === '') {
       prevBlank = true;
       continue;
     }
@@ -844,7 +844,7 @@ function scoreGenres(doc: Doc, S: Scores, lower: string, ws: WordStats): void {
       prevBlank = false;
       continue;
     }
-    const t = l.trim();
+    const t = doc.trimmed[i]!;
     if (t === '') {
       prevBlank = true;
       continue;

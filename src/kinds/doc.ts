@@ -13,6 +13,8 @@ export interface FrontMatter {
 export interface Doc {
   text: string;
   lines: string[];
+  /** lines[i].trim(), computed once (read-only). */
+  trimmed: string[];
   /** Lines before this index come from the head window (real line numbers). */
   headLines: number;
   truncated: boolean;
@@ -119,6 +121,7 @@ export function buildDoc(text: string, headText: string, truncated: boolean, nam
   const dot = base.lastIndexOf('.');
   const ext = dot > 0 ? base.slice(dot + 1) : '';
   const inFence = new Array<boolean>(lines.length).fill(false);
+  const trimmed = new Array<string>(lines.length);
   let fenceCount = 0;
   let fence: string | null = null;
   let words = 0;
@@ -128,7 +131,8 @@ export function buildDoc(text: string, headText: string, truncated: boolean, nam
   let cjkAll = 0;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
-    const t = l.trimStart();
+    const t = l.trim();
+    trimmed[i] = t;
     if (fence !== null) {
       inFence[i] = true;
       if (t.startsWith(fence) && t.slice(fence.length).trim() === '') fence = null;
@@ -152,6 +156,7 @@ export function buildDoc(text: string, headText: string, truncated: boolean, nam
   return {
     text,
     lines,
+    trimmed,
     headLines,
     truncated,
     name,

@@ -252,7 +252,7 @@ function nonEmptyBody(doc: Doc, max: number): Array<[number, string]> {
     out = [];
     for (let i = doc.bodyStart; i < doc.lines.length && out.length < BODY_MAX; i++) {
       const l = doc.lines[i]!;
-      if (l.trim() !== '') out.push([i, l]);
+      if (doc.trimmed[i] !== '') out.push([i, l]);
     }
     bodyCache.set(doc, out);
   }
