@@ -195,6 +195,7 @@ export function looksEnglish(sample: string): boolean {
   let words = 0;
   let fn = 0;
   let nonAscii = 0;
+  let the = 0;
   let letters = 0;
   let i = 0;
   const n = sample.length;
@@ -219,7 +220,11 @@ export function looksEnglish(sample: string): boolean {
     letters += i - s;
     words++;
     const w = sample.slice(s, i).toLowerCase();
-    if (EN_FUNCTION.has(w)) fn++;
+    if (EN_FUNCTION.has(w)) {
+      fn++;
+      if (w === 'the') the++;
+    }
   }
-  return words >= 30 && fn >= words * 0.125 && nonAscii <= letters * 0.01;
+  // technical English (mail headers, configuration, logs) has fewer function words, but "the" is English alone
+  return words >= 30 && nonAscii <= letters * 0.01 && (fn >= words * 0.125 || (fn >= words * 0.06 && the >= 2));
 }
