@@ -1,7 +1,8 @@
 /**
  * check(options) → Promise<Report>: the orchestrator behind `seedcheck
  * check` and the library API. It loads the config, scans the seeds folder,
- * checks each seed's content (streaming, bounded concurrency), classifies
+ * checks each seed's content (streaming, bounded concurrency; in worker
+ * threads too when there are many seeds, see `pool.ts`), classifies
  * it, detects bundles, checks INDEX.md against the folder, and builds the
  * Report of SPEC §7 through finalize().
  */
