@@ -912,10 +912,13 @@ function scoreGenres(doc: Doc, S: Scores, lower: string, ws: WordStats): void {
       if (/^(abstract)$/.test(lowH) && abstractLine < 0) abstractLine = i;
       if (/^(references|bibliography|works cited|参考文献)$/.test(lowH) && refsLine < 0) refsLine = i;
     } else {
-      if (/^(abstract|ABSTRACT)\s*[:.—-]?\s*$/.test(t) && abstractLine < 0) abstractLine = i;
-      if (/^(Abstract|ABSTRACT)[:.—]\s+\S/.test(t) && abstractLine < 0) abstractLine = i;
-      if (/^(References|REFERENCES|Bibliography|BIBLIOGRAPHY)\s*$/.test(t) && refsLine < 0) refsLine = i;
-      if (/^=+$/.test(t) || /^-+$/.test(t)) {
+      // anchored patterns: only tried on lines starting with a character they can start with
+      if (c0 === 97 || c0 === 65 || c0 === 82 || c0 === 66) {
+        if (/^(abstract|ABSTRACT)\s*[:.—-]?\s*$/.test(t) && abstractLine < 0) abstractLine = i;
+        if (/^(Abstract|ABSTRACT)[:.—]\s+\S/.test(t) && abstractLine < 0) abstractLine = i;
+        if (/^(References|REFERENCES|Bibliography|BIBLIOGRAPHY)\s*$/.test(t) && refsLine < 0) refsLine = i;
+      }
+      if ((c0 === 61 && /^=+$/.test(t)) || (c0 === 45 && /^-+$/.test(t))) {
         const p = (lines[i - 1] ?? '').trim();
         if (PAPER_SECTIONS.test(p)) paperHeads.add(p.toLowerCase());
         if (DOCS_HEADINGS.test(p)) docsHeads.add(p.toLowerCase());
@@ -924,9 +927,10 @@ function scoreGenres(doc: Doc, S: Scores, lower: string, ws: WordStats): void {
     if (short && /^(SECTION [IVX]+\.|[IVX]+\.\s+[A-Z]{3,})/.test(t)) paperHeads.add(t.slice(0, 20).toLowerCase());
     if (short && /^(\$ |> )?(npm|yarn|pnpm) (install|add|i|run)\b|^(\$ )?(pip3?|pipx|uv pip) install\b|^(\$ )?cargo (add|install|build|run)\b|^(\$ )?go (get|install|run)\b|^(\$ )?brew install\b|^(\$ |sudo )?apt(-get)? install\b|^(\$ )?docker (run|build|pull)\b|^(\$ )?git clone\b|^(\$ )?npx \w/.test(t)) installCmds++;
     if (t.includes('[![')) badges++;
-    if (/^\|?\s*:?-{3,}:?\s*\|/.test(t)) tables++;
-    if (/^[-*] \[[ xX]\] /.test(t)) tasks++;
-    if (/^([-*+]|\d+[.)])\s+\S/.test(t)) listItems++;
+    const listy = c0 === 45 || c0 === 42;
+    if ((c0 === 124 || c0 === 58 || c0 === 45) && /^\|?\s*:?-{3,}:?\s*\|/.test(t)) tables++;
+    if (listy && /^[-*] \[[ xX]\] /.test(t)) tasks++;
+    if ((listy || c0 === 43 || (c0 >= 48 && c0 <= 57)) && /^([-*+]|\d+[.)])\s+\S/.test(t)) listItems++;
     if (short && /^(#+\s*)?(CHAPTER|Chapter|CHAP\.|BOOK|Book|PART|Part|Glava|ГЛАВА|Глава)\s+([IVXLC]+|\d+|[A-Z][a-z]+|[A-Z]+)\b\.?/.test(t) && t.length < 80) {
       chapters++;
       if (chapterLine < 0) chapterLine = i;
@@ -935,7 +939,9 @@ function scoreGenres(doc: Doc, S: Scores, lower: string, ws: WordStats): void {
       chapters++;
       if (chapterLine < 0) chapterLine = i;
     }
-    if (short && /^(ACT|Act|SCENE|Scene) ([IVX]+|\d+|[A-Z][a-z]+)\b/.test(t) || /^(DRAMATIS PERSON|Dramatis Person|PERSONS REPRESENTED|CHARACTERS|Characters|CAST OF CHARACTERS)/.test(t) || /^\[?(Enter|Exit|Exeunt|Re-enter)\b/.test(t) || /^\[[A-Z][^\]]{3,120}\]$/.test(t) || /^\((aside|to [A-Z]\w+|exit|enters|laughing|pause)/i.test(t) || /^[A-Z][A-Z'-]{1,20}( [A-Z][A-Z'-]{1,20})?\. (\[|[A-Z])/.test(t)) playMarks++;
+    const upper = c0 >= 65 && c0 <= 90;
+    // play marks start with an upper-case letter, [ or (
+    if ((upper || c0 === 91 || c0 === 40) && (short && /^(ACT|Act|SCENE|Scene) ([IVX]+|\d+|[A-Z][a-z]+)\b/.test(t) || /^(DRAMATIS PERSON|Dramatis Person|PERSONS REPRESENTED|CHARACTERS|Characters|CAST OF CHARACTERS)/.test(t) || /^\[?(Enter|Exit|Exeunt|Re-enter)\b/.test(t) || /^\[[A-Z][^\]]{3,120}\]$/.test(t) || /^\((aside|to [A-Z]\w+|exit|enters|laughing|pause)/i.test(t) || /^[A-Z][A-Z'-]{1,20}( [A-Z][A-Z'-]{1,20})?\. (\[|[A-Z])/.test(t))) playMarks++;
     if (i < doc.bodyStart + 20 && dateline === null) {
       const m = t.length > 2000 ? null : /^([A-Z][A-Z'.\- ]{2,30}(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?) ?(\([A-Za-z .&]{2,30}\))? ?(—|–|--|-) ?\S/.exec(t);
       if (m && (m[2] || /—|–/.test(m[3]!)) && !/^(NOTE|WARNING|TODO|TL;DR|UPDATE|EDIT|Q|A)\b/.test(m[1]!)) {
@@ -953,7 +959,7 @@ function scoreGenres(doc: Doc, S: Scores, lower: string, ws: WordStats): void {
     if (short && fixesLine < 0 && /^(Fixes|Closes|Resolves|Fixed|Closed|Resolved|Refs|Related to):? +(#\d+|https:\/\/\S+\/(issues|pull)\/\d+|[\w.-]+\/[\w.-]+#\d+)/i.test(t)) fixesLine = i;
     if (short && /^State: \[(open|closed)\]/.test(t)) stateLine = i;
     if (i < doc.bodyStart + 10 && bugId < 0 && /^(#+\s*)?(BUG|ISSUE|ENH|FEAT|CVE)-\d+/.test(t)) bugId = i;
-    if (short && /^(Moral|MORAL|The Moral|Application|Lehre|Morale|Moraleja|Мораль)\s*[:.]/.test(t) || /^(The moral|Moral:)/.test(t)) moral = i;
+    if ((upper || c0 === 0x41c) && (short && /^(Moral|MORAL|The Moral|Application|Lehre|Morale|Moraleja|Мораль)\s*[:.]/.test(t) || /^(The moral|Moral:)/.test(t))) moral = i;
     if (i < 60 && /Project Gutenberg/.test(t) && gutenberg < 0) gutenberg = i;
   }
 
