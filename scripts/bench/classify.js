@@ -3,13 +3,19 @@
  * Classifier speed on the labelled corpus (../shared/corpus/kinds, or
  * $SEEDCHECK_CORPUS): warm, in process, against dist/.
  *
- *   npx tsc -p tsconfig.build.json && node scripts/bench/classify.js [--rounds N] [--verdicts] [--full]
+ *   npx tsc -p tsconfig.build.json && node scripts/bench/classify.js [--rounds N] [--slowest] [--verdicts] [--full] [--against DIST]
  *
  * Prints ms per document (median over rounds of each document's time, then
  * the mean and median over documents), MB/s, and the same per labelled kind.
  * --verdicts prints `path kind subtype language` per document instead (to diff
  * before/after an optimisation); --full adds title, date, lines, words,
  * confidence, runner-up and evidence.
+ *
+ * --against <dir> compares with another build (a dist/ folder, e.g. one built
+ * from an older commit with `git archive <rev> src tsconfig*.json | tar -x`):
+ * both run interleaved in this process and each document's minimum over the
+ * rounds is kept, which holds up far better than medians on a shared, loaded
+ * machine.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -58,6 +64,52 @@ if (args.includes('--verdicts') || args.includes('--full')) {
     const cols = [d.path, r.kind, r.subtype ?? '-', r.language ?? '-'];
     if (full) cols.push(JSON.stringify({ title: r.title, date: r.date, lines: r.lines, words: r.words, confidence: r.confidence, runnerUp: r.runnerUp, evidence: r.evidence, bundle: r.bundle }));
     console.log(cols.join('\t'));
+  }
+  process.exit(0);
+}
+
+const againstIdx = args.indexOf('--against');
+if (againstIdx >= 0) {
+  const other = resolve(args[againstIdx + 1] ?? '', 'kinds/classify.js');
+  if (!existsSync(other)) {
+    console.error(`bench/classify: ${other} not found`);
+    process.exit(2);
+  }
+  const A = (await import(other)).classify;
+  const B = classify;
+  for (let w = 0; w < 3; w++) for (const f of [A, B]) for (const d of docs) f(d.bytes, d.path);
+  const ma = docs.map(() => Infinity);
+  const mb = docs.map(() => Infinity);
+  for (let r = 0; r < rounds; r++) {
+    for (let i = 0; i < docs.length; i++) {
+      const d = docs[i];
+      for (const [f, m] of r % 2 ? [[A, ma], [B, mb]] : [[B, mb], [A, ma]]) {
+        const t0 = process.hrtime.bigint();
+        f(d.bytes, d.path);
+        const t = Number(process.hrtime.bigint() - t0) / 1e6;
+        if (t < m[i]) m[i] = t;
+      }
+    }
+  }
+  const total = docs.reduce((n, d) => n + d.bytes.length, 0);
+  const sa = ma.reduce((x, y) => x + y, 0);
+  const sb = mb.reduce((x, y) => x + y, 0);
+  console.log(`# classify(): ${other} (A) vs ${entry} (B), ${docs.length} documents, per-document minimum over ${rounds} interleaved rounds`);
+  console.log(`A: ${(sa / docs.length).toFixed(3)} ms/doc, ${(total / 1e3 / sa).toFixed(1)} MB/s`);
+  console.log(`B: ${(sb / docs.length).toFixed(3)} ms/doc, ${(total / 1e3 / sb).toFixed(1)} MB/s`);
+  console.log(`B is ${(sa / sb).toFixed(2)}x A\n\n| kind | A ms/doc | B ms/doc | ratio |\n|---|---|---|---|`);
+  for (const k of [...new Set(docs.map((d) => d.kind))].sort()) {
+    let a = 0;
+    let b = 0;
+    let n = 0;
+    docs.forEach((d, i) => {
+      if (d.kind === k) {
+        a += ma[i];
+        b += mb[i];
+        n++;
+      }
+    });
+    console.log(`| ${k} | ${(a / n).toFixed(3)} | ${(b / n).toFixed(3)} | ${(a / b).toFixed(2)}x |`);
   }
   process.exit(0);
 }
