@@ -612,8 +612,11 @@ function scoreLegal(doc: Doc, S: Scores, lower: string, ws: WordStats): void {
 
 // ---- conversation ----
 
-/** Which first UTF-16 code units a speaker pattern can start with; null when it can start with any letter. */
-type FirstChar = ((c: number) => boolean) | null;
+/**
+ * A necessary condition for a speaker pattern to match a line: which first UTF-16 code units it can
+ * start with, or a substring it needs; null when there is no cheap one.
+ */
+type FirstChar = ((c: number, head: string) => boolean) | null;
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const isUpper = (c: number): boolean => c >= 65 && c <= 90;
 const LRM_BRACKET: FirstChar = (c) => c === 0x200e || c === 91;
@@ -626,7 +629,10 @@ const STAR: FirstChar = (c) => c === 42;
 const YCGA: FirstChar = (c) => c === 89 || c === 67 || c === 71 || c === 65;
 const UPPER: FirstChar = isUpper;
 const DASH_STAR_UPPER: FirstChar = (c) => c === 45 || c === 42 || isUpper(c);
-const ANY: FirstChar = null;
+/** "Ana — Today at 10:02": a space, a dash and a space */
+const SPACED_DASH: FirstChar = (_c, h) => h.includes(' - ') || h.includes(' \u2014 ');
+/** "Ana  10:02 AM": two spaces */
+const TWO_SPACES: FirstChar = (_c, h) => h.includes('  ');
 
 const SPEAKERS: Array<[RegExp, boolean, FirstChar]> = [
   // [pattern, timestamped, which first code units it can start with (null: any)]
@@ -635,8 +641,8 @@ const SPEAKERS: Array<[RegExp, boolean, FirstChar]> = [
   [/^(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?|[A-Z][a-z]{2} \d{1,2} \d{2}:\d{2}:\d{2}|\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?)\s+<[@+%&~ ]?([^>\s]{1,32})>/, true, BRACKET_DIGIT_UPPER],
   [/^<[@+%&~ ]?([\w\-[\]\\^{}|`.]{1,32})>\s/, false, LT],
   // Discord ("Ana — Today at 10:02") and Slack ("Ana  10:02 AM") copies: the name line, then the message
-  [/^([\p{L}][\p{L}\d_.' -]{0,30}?) +[—-] +(?:Today|Yesterday|\d{1,2}[./]\d{1,2}[./]\d{2,4}) (?:at )?\d{1,2}:\d{2}/u, true, ANY],
-  [/^([\p{L}][\p{L}\d_.'-]{0,20}(?: [\p{L}][\p{L}\d_.'-]{0,20})?)  +\d{1,2}:\d{2}(?: ?[AP]M)?$/u, true, ANY],
+  [/^([\p{L}][\p{L}\d_.' -]{0,30}?) +[—-] +(?:Today|Yesterday|\d{1,2}[./]\d{1,2}[./]\d{2,4}) (?:at )?\d{1,2}:\d{2}/u, true, SPACED_DASH],
+  [/^([\p{L}][\p{L}\d_.'-]{0,20}(?: [\p{L}][\p{L}\d_.'-]{0,20})?)  +\d{1,2}:\d{2}(?: ?[AP]M)?$/u, true, TWO_SPACES],
   // chat-assistant transcripts: a heading or a line that names the speaker
   [/^#{1,4} *(User|Assistant|Human|AI|ChatGPT|Claude|Gemini|Copilot|Bard|System|Prompt|Response|Me|You|Question|Answer)\b:? *$/i, false, HASH],
   [/^(You|ChatGPT|Claude|Gemini|Copilot|Assistant) said:$/, false, YCGA],
@@ -680,12 +686,12 @@ function scoreConversation(doc: Doc, S: Scores): void {
       if (firstCue < 0) firstCue = i;
       continue;
     }
-    if (((l.includes(' has ') || l.includes(' joined the channel') || l.includes(' left the chat') || l.includes(' was added') || l.includes(' changed the ')) && / (has joined|has left|has quit|joined the channel|left the chat|was added|changed the subject|changed the group)\b/.test(l)) || /^(\S+ ){0,3}(\*\*\*|-->|<--|\*)\s/.test(l)) joinPart++;
+    if (((l.includes(' has ') || l.includes(' joined the channel') || l.includes(' left the chat') || l.includes(' was added') || l.includes(' changed the ')) && / (has joined|has left|has quit|joined the channel|left the chat|was added|changed the subject|changed the group)\b/.test(l)) || ((l.includes('*') || l.includes('-->') || l.includes('<--')) && /^(\S+ ){0,3}(\*\*\*|-->|<--|\*)\s/.test(l))) joinPart++;
     const head = l.length > 200 ? l.slice(0, 200) : l;
     const f0 = head.charCodeAt(0);
     for (const [re, ts, canStart] of SPEAKERS) {
       // a pattern that cannot start with this character cannot match (and the first match wins)
-      if (canStart !== null && !canStart(f0)) continue;
+      if (canStart !== null && !canStart(f0, head)) continue;
       const m = re.exec(head);
       if (!m) continue;
       const label = m[1]!.trim().toLowerCase();
