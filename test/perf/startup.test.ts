@@ -52,10 +52,18 @@ describe('lazy imports', () => {
     expect(dist).not.toContain('dist/config/schema.js');
   });
 
-  it('franc loads when prose needs a language (the trace sees require() too)', () => {
-    const t = trace([], prose);
-    expect(t.status, t.stderr).toBe(0);
-    expect(t.packages).toContain('franc-min');
+  it('English prose needs no franc; other prose loads it (the trace sees require() too)', () => {
+    const english = trace([], prose);
+    expect(english.status, english.stderr).toBe(0);
+    expect(english.packages).not.toContain('franc-min');
+    const fr =
+      "Le conseil municipal s'est réuni mardi soir pour débattre du budget de l'année prochaine. " +
+      'Les élus ont longuement discuté des travaux de rénovation de la bibliothèque et du marché couvert, ' +
+      "puis ils ont voté une hausse modeste des subventions accordées aux associations sportives de la ville.\n";
+    writeFileSync(join(prose, 'article-fr.txt'), fr.repeat(3));
+    const french = trace(['kinds', 'article-fr.txt'], prose);
+    expect(french.status, french.stderr).toBe(0);
+    expect(french.packages).toContain('franc-min');
   });
 
   it('`--version` and `rules` load no Markdown parser, no classifier and no zod', () => {
