@@ -177,7 +177,8 @@ async function bench() {
         target: '≤ 1.15',
         met: scale <= 1.15 && scOk('mid') && scOk('large'),
       });
-      const mdlScale = get('markdownlint-cli2', 'large') && get('markdownlint-cli2', 'mid') ? get('markdownlint-cli2', 'large').medianMs / get('markdownlint-cli2', 'mid').medianMs : null;
+      const mdlDone = (k) => get('markdownlint-cli2', k) && !get('markdownlint-cli2', k).exitCodes.includes('timeout');
+      const mdlScale = mdlDone('large') && mdlDone('mid') ? get('markdownlint-cli2', 'large').medianMs / get('markdownlint-cli2', 'mid').medianMs : null;
       if (mdlScale) ratios.push({ label: `markdownlint-cli2 time ${PLAN.mid}→${PLAN.large} seeds (for reference)`, value: round2(mdlScale), target: '-', met: null });
     }
     if (repos.large) ratios.push({ label: `peak RSS, ${PLAN.large} seeds (MB)`, value: sc('large')?.peakRssMB, target: '< 150', met: sc('large')?.peakRssMB < 150 && scOk('large') });
