@@ -10,21 +10,14 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { kindsCorpusDir, readKindsManifest, repoRoot } from './kinds-corpus.js';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const root = repoRoot;
 const args = process.argv.slice(2);
 const showMisses = args.includes('--misses');
 
-function corpusDir() {
-  const env = process.env.SEEDCHECK_CORPUS;
-  const candidates = env ? [join(env, 'kinds'), env] : [resolve(root, '../shared/corpus/kinds')];
-  for (const c of candidates) if (existsSync(join(c, 'MANIFEST.tsv'))) return c;
-  return null;
-}
-
-const dir = corpusDir();
+const dir = kindsCorpusDir();
 if (!dir) {
   console.log('skipped: corpus not found');
   process.exit(0);
@@ -38,14 +31,7 @@ const { classify, setKindsDebug } = await import(distEntry);
 let lastScores = '';
 if (showMisses && setKindsDebug) setKindsDebug((s) => (lastScores = s));
 
-const rows = readFileSync(join(dir, 'MANIFEST.tsv'), 'utf8')
-  .split('\n')
-  .slice(1)
-  .filter((l) => l.trim())
-  .map((l) => {
-    const [path, kind] = l.split('\t');
-    return { path, kind };
-  });
+const rows = readKindsManifest(dir);
 
 // --- seedcheck ---
 const preds = [];

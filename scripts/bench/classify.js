@@ -20,6 +20,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { kindsCorpusDir, readKindsManifest } from '../kinds-corpus.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
@@ -29,13 +30,7 @@ const opt = (name, def) => {
 };
 const rounds = opt('--rounds', 7);
 
-function corpusDir() {
-  const env = process.env.SEEDCHECK_CORPUS;
-  const candidates = env ? [join(env, 'kinds'), env] : [resolve(root, '../shared/corpus/kinds')];
-  for (const c of candidates) if (existsSync(join(c, 'MANIFEST.tsv'))) return c;
-  return null;
-}
-const dir = corpusDir();
+const dir = kindsCorpusDir();
 if (!dir) {
   console.log('skipped: corpus not found');
   process.exit(0);
@@ -47,15 +42,10 @@ if (!existsSync(entry)) {
 }
 const { classify } = await import(entry);
 
-const docs = readFileSync(join(dir, 'MANIFEST.tsv'), 'utf8')
-  .split('\n')
-  .slice(1)
-  .filter((l) => l.trim())
-  .map((l) => {
-    const [path, kind] = l.split('\t');
-    const b = readFileSync(join(dir, path));
-    return { path, kind, bytes: new Uint8Array(b.buffer, b.byteOffset, b.length) };
-  });
+const docs = readKindsManifest(dir).map(({ path, kind }) => {
+  const b = readFileSync(join(dir, path));
+  return { path, kind, bytes: new Uint8Array(b.buffer, b.byteOffset, b.length) };
+});
 
 if (args.includes('--verdicts') || args.includes('--full')) {
   const full = args.includes('--full');
