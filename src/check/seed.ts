@@ -61,6 +61,20 @@ export function errorReason(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+/**
+ * The report entry of a scanned seed, and its scan findings. `scan` is the
+ * scan of the text the checks ran on (the decoded legacy text, or `scan1`);
+ * the BOM is only known from the raw bytes' scan.
+ */
+function scannedEntry(seed: SeedFile, size: number, scan1: ContentScan, scan: ContentScan, findings: Finding[]): SeedEntry {
+  if (scan !== scan1 && scan1.bom) findings.push(finding('content/bom', seed.path, { line: 1, column: 1 }, {}));
+  for (const f of scan.findings) findings.push({ ...f, file: seed.path });
+  const entry = baseEntry(seed, size, scan1.sha256);
+  entry.lines = scan.lines;
+  entry.words = scan.words;
+  return entry;
+}
+
 function baseEntry(seed: SeedFile, bytes: number, sha256: string | null): SeedEntry {
   return {
     path: seed.path,
@@ -189,12 +203,8 @@ export async function checkSeed(fs: SeedFs, seed: SeedFile, config: Config, engi
   } else {
     text = new TextDecoder('utf-8').decode(bytes);
   }
-  if (scan !== scan1 && scan1.bom) findings.push(finding('content/bom', seed.path, at1, {}));
-  for (const f of scan.findings) findings.push({ ...f, file: seed.path });
+  const entry = scannedEntry(seed, size, scan1, scan, findings);
 
-  const entry = baseEntry(seed, size, scan1.sha256);
-  entry.lines = scan.lines;
-  entry.words = scan.words;
   let detected: SeedFacts['detected'] = null;
   if (engines) {
     const bundle = text !== null ? engines.detectBundle(text) : null;
@@ -284,11 +294,7 @@ async function streamSeed(fs: SeedFs, seed: SeedFile, size: number, limit: numbe
     }
     findings.push(finding('content/invalid-utf8', seed.path, { line: bad.line, column: bad.column }, { count: bad.count, byte: bad.byte, encoding }));
   }
-  if (scan !== scan1 && scan1.bom) findings.push(finding('content/bom', seed.path, at1, {}));
-  for (const f of scan.findings) findings.push({ ...f, file: seed.path });
-  const entry = baseEntry(seed, size, scan1.sha256);
-  entry.lines = scan.lines;
-  entry.words = scan.words;
+  const entry = scannedEntry(seed, size, scan1, scan, findings);
   let detected: SeedFacts['detected'] = null;
   if (engines) {
     let sample: Uint8Array;
