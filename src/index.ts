@@ -18,6 +18,6 @@ export type { CheckOptions } from './check/types.js';
 export { KIND_IDS, type KindId } from './kinds/ids.js';
 export type { KindResult } from './kinds/types.js';
 export type { Block, Bundle, BundleFile, DialectId } from './bundle/types.js';
-export { check } from './check/run.js';
+export { check, checkWithSources, type CheckResult } from './check/run.js';
 export { classify } from './kinds/classify.js';
 export { parseBundle, formatBundle, detectBundle, withFile, BundleFormatError } from './bundle/index.js';
